@@ -1,0 +1,72 @@
+// Lint setup equivalent to n8n's `@n8n/node-cli` config (which cannot be installed from every
+// registry), built from the same plugins: n8n's community-node rules, the n8n-nodes-base rules for
+// nodes and credentials, and typescript-eslint.
+//
+// Deliberate deviations, each limited to where it applies:
+// - package.json: `no-runtime-dependencies` is off. This package targets self-hosted n8n and ships
+//   zod, jsonpath-plus and csv-stringify (see README "Compatibility"); n8n Cloud verification is
+//   not a goal for a package that covers two services.
+// - test/, bench/ use the config without the n8n Cloud restrictions: tests need timers and
+//   Node APIs that node code must not use. Node code keeps every restriction.
+import js from '@eslint/js';
+import communityNodes from '@n8n/eslint-plugin-community-nodes';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import jsoncParser from 'jsonc-eslint-parser';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.e2e/**', '**/*.js', '**/*.mjs'] },
+	{
+		files: ['**/*.ts'],
+		extends: [js.configs.recommended, ...tseslint.configs.recommended],
+		rules: {
+			'prefer-spread': 'off',
+			'no-console': 'error',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+		},
+	},
+	{
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+		...communityNodes.configs.recommended,
+	},
+	{
+		files: ['test/**/*.ts', 'bench/**/*.ts'],
+		...communityNodes.configs.recommendedWithoutN8nCloudSupport,
+		rules: {
+			...communityNodes.configs.recommendedWithoutN8nCloudSupport.rules,
+			'no-console': 'off',
+			'@typescript-eslint/no-explicit-any': 'off',
+			'@typescript-eslint/no-non-null-assertion': 'off',
+		},
+	},
+	{
+		files: ['package.json'],
+		...communityNodes.configs.recommended,
+		languageOptions: { parser: jsoncParser },
+		plugins: { ...communityNodes.configs.recommended.plugins, 'n8n-nodes-base': n8nNodesBase },
+		rules: {
+			...communityNodes.configs.recommended.rules,
+			...n8nNodesBase.configs.community.rules,
+			'@n8n/community-nodes/no-runtime-dependencies': 'off',
+		},
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: {
+			...n8nNodesBase.configs.credentials.rules,
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
+		},
+	},
+	{
+		files: ['nodes/**/*.ts'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: {
+			...n8nNodesBase.configs.nodes.rules,
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
+		},
+	},
+);

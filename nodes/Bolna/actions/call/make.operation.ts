@@ -1,0 +1,157 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
+import { parseJsonField } from '../../../shared/validation/json';
+import { compact, keyValuePairs, requireResourceId } from '../../../shared/validation/params';
+import { optionalCallerId, requireDestination } from '../../../shared/validation/phone';
+import { toOffsetIso } from '../../../shared/validation/time';
+import { agentLocator } from '../../descriptions/fields';
+import { bolnaAllowedPrefixes, bolnaRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'This places a real phone call and is billed to your Bolna account. Calls outside the credential\'s allowed destination prefixes are refused before anything is sent.',
+		name: 'makeCallNotice',
+		type: 'notice',
+		default: '',
+	},
+	agentLocator,
+	{
+		displayName: 'Recipient Phone Number',
+		name: 'recipientPhoneNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+14155550123',
+		description: 'Number to call, in E.164 format (+ country code + number)',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Bypass Call Guardrails',
+				name: 'bypassCallGuardrails',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to call even outside the agent's calling hours (otherwise Bolna reschedules the call)",
+			},
+			{
+				displayName: 'From Phone Number',
+				name: 'fromPhoneNumber',
+				type: 'string',
+				default: '',
+				placeholder: '+14155550100',
+				description: 'Caller ID, one of your Bolna numbers (E.164). Empty uses the agent default.',
+			},
+			{
+				displayName: 'Retry Config (JSON)',
+				name: 'retryConfig',
+				type: 'json',
+				default: '{\n  "enabled": true,\n  "max_retries": 2,\n  "retry_on_statuses": ["no-answer", "busy", "failed"],\n  "retry_intervals_minutes": [30, 60]\n}',
+				description: 'Automatic redial settings (Bolna retry_config)',
+			},
+			{
+				displayName: 'Scheduled At',
+				name: 'scheduledAt',
+				type: 'dateTime',
+				default: '',
+				description:
+					'When to place the call. Any ISO date works; it is sent with a numeric offset, as Bolna requires.',
+			},
+			{
+				displayName: 'User Data',
+				name: 'userData',
+				type: 'fixedCollection',
+				placeholder: 'Add Variable',
+				typeOptions: { multipleValues: true },
+				default: {},
+				description: 'Variables for the agent prompt, e.g. {customer_name}',
+				options: [
+					{
+						displayName: 'Variable',
+						name: 'values',
+						values: [
+							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'User Data (JSON)',
+				name: 'userDataJson',
+				type: 'json',
+				default: '{}',
+				description:
+					'Variables for the agent prompt as a JSON object, e.g. {"customer_name": "Ada"}. Merged with the pairs below (pairs win).',
+			},
+			{
+				displayName: 'Voice ID',
+				name: 'voiceId',
+				type: 'string',
+				default: '',
+				description: "Per-call voice override (agent_data.voice_id), within the agent's voice provider",
+			},
+		],
+	},
+];
+
+export const description = forOperation('call', 'make', properties);
+
+/** Builds and validates the POST /call body; throws before any request on bad input. */
+export async function buildMakeCallBody(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const agentId = requireResourceId.call(this, 'agentId', itemIndex, 'Agent');
+	const prefixes = await bolnaAllowedPrefixes.call(this);
+	const recipient = requireDestination(
+		node,
+		this.getNodeParameter('recipientPhoneNumber', itemIndex, ''),
+		'Recipient Phone Number',
+		itemIndex,
+		prefixes,
+	);
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const userData = {
+		...(parseJsonField(node, fields.userDataJson, 'User Data (JSON)', itemIndex) ?? {}),
+		...keyValuePairs(fields.userData as IDataObject | undefined),
+	};
+	const retryConfig = parseJsonField(node, fields.retryConfig, 'Retry Config (JSON)', itemIndex);
+	return compact({
+		agent_id: agentId,
+		recipient_phone_number: recipient,
+		from_phone_number: optionalCallerId(node, fields.fromPhoneNumber, 'From Phone Number', itemIndex),
+		scheduled_at:
+			fields.scheduledAt !== undefined && fields.scheduledAt !== ''
+				? toOffsetIso(node, fields.scheduledAt, 'Scheduled At', itemIndex)
+				: undefined,
+		user_data: Object.keys(userData).length ? userData : undefined,
+		agent_data: fields.voiceId ? { voice_id: fields.voiceId } : undefined,
+		retry_config: retryConfig,
+		bypass_call_guardrails: fields.bypassCallGuardrails === true ? true : undefined,
+	});
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body = await buildMakeCallBody.call(this, itemIndex);
+	// Sent once: a retry after a 5xx or a dropped connection could dial the person twice.
+	const response = await bolnaRequest.call(this, {
+		method: 'POST',
+		path: '/call',
+		body,
+		retry: 'once',
+		itemIndex,
+	});
+	return {
+		executionId: response.execution_id,
+		status: response.status,
+		message: response.message,
+		agentId: body.agent_id,
+		recipientPhoneNumber: body.recipient_phone_number,
+	};
+}

@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Return All / Limit pair used by every list operation. */
+export function returnAllAndLimit(maxValue = 1000): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+export type OutputMode = 'simplified' | 'raw' | 'extractedDataOnly';
+
+/** Output mode selector shared by Get Execution / Get Call, the triggers and Wait for Completion. */
+export function outputModeField(extractedDescription: string): INodeProperties {
+	return {
+		displayName: 'Output',
+		name: 'outputMode',
+		type: 'options',
+		default: 'simplified',
+		options: [
+			{
+				name: 'Simplified',
+				value: 'simplified',
+				description: 'IDs, status, numbers, duration, cost, transcript, recording URL and extracted fields',
+			},
+			{
+				name: 'Raw',
+				value: 'raw',
+				description: 'The full object exactly as the API returned it',
+			},
+			{
+				name: 'Extracted Data Only',
+				value: 'extractedDataOnly',
+				description: extractedDescription,
+			},
+		],
+	};
+}

@@ -1,0 +1,20 @@
+import nock from 'nock';
+
+import { retrySettings } from '../nodes/shared/transport/request';
+
+// Keep retry waits short in tests; the policy (what is retried, how often) is unchanged.
+retrySettings.baseDelayMs = 5;
+retrySettings.maxDelayMs = 20;
+
+beforeAll(() => {
+	nock.disableNetConnect();
+	nock.enableNetConnect(/(127\.0\.0\.1|localhost)/);
+});
+
+afterEach(() => {
+	nock.cleanAll();
+});
+
+afterAll(() => {
+	nock.restore();
+});
