@@ -1,0 +1,102 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { OutputMode } from '../shared/descriptions/common';
+
+/** Every status Bolna reports, in lifecycle order, then the terminal alternatives. */
+export const BOLNA_STATUSES = [
+	'scheduled',
+	'queued',
+	'rescheduled',
+	'initiated',
+	'ringing',
+	'in-progress',
+	'call-disconnected',
+	'completed',
+	'balance-low',
+	'busy',
+	'no-answer',
+	'canceled',
+	'failed',
+	'stopped',
+	'error',
+] as const;
+
+/** Statuses after which nothing more will happen to the execution. */
+export const BOLNA_TERMINAL_STATUSES = new Set<string>([
+	'completed',
+	'balance-low',
+	'busy',
+	'no-answer',
+	'canceled',
+	'failed',
+	'stopped',
+	'error',
+]);
+
+function obj(value: unknown): IDataObject {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+function num(value: unknown): number | null {
+	if (value === null || value === undefined || value === '') return null;
+	const n = Number(value);
+	return Number.isFinite(n) ? n : null;
+}
+
+/** Execution id as a string: the docs show an integer id, the API a uuid. */
+export function executionIdOf(execution: IDataObject): string {
+	const id = execution.id ?? execution.execution_id;
+	return id === undefined || id === null ? '' : String(id);
+}
+
+/**
+ * The fields a workflow usually needs from a Bolna execution, with units made explicit:
+ * Bolna reports cost in cents and `telephony_data.duration` as a string of seconds.
+ */
+export function simplifyExecution(execution: IDataObject): IDataObject {
+	const telephony = obj(execution.telephony_data);
+	const context = obj(execution.context_details);
+	const totalCostCents = num(execution.total_cost);
+	return {
+		executionId: executionIdOf(execution),
+		agentId: execution.agent_id ?? null,
+		batchId: execution.batch_id ?? null,
+		status: execution.status ?? null,
+		errorMessage: execution.error_message ?? null,
+		toNumber: telephony.to_number ?? context.recipient_phone_number ?? null,
+		fromNumber: telephony.from_number ?? null,
+		callType: telephony.call_type ?? null,
+		durationSeconds: num(telephony.duration) ?? num(execution.conversation_duration ?? execution.conversation_time),
+		conversationDurationSeconds: num(execution.conversation_duration ?? execution.conversation_time),
+		totalCostCents,
+		totalCostUsd: totalCostCents === null ? null : Math.round(totalCostCents) / 100,
+		answeredByVoiceMail: execution.answered_by_voice_mail ?? null,
+		hangupBy: telephony.hangup_by ?? null,
+		hangupReason: telephony.hangup_reason ?? null,
+		transcript: execution.transcript ?? null,
+		summary: execution.summary ?? null,
+		recordingUrl: telephony.recording_url ?? null,
+		extractedData: obj(execution.extracted_data),
+		createdAt: execution.created_at ?? null,
+		updatedAt: execution.updated_at ?? null,
+	};
+}
+
+/**
+ * `extracted_data` as the item itself, plus what identifies it. Extracted data exists only once
+ * the execution is `completed`; earlier it is an empty object.
+ */
+export function extractedDataOnly(execution: IDataObject): IDataObject {
+	return {
+		...obj(execution.extracted_data),
+		executionId: executionIdOf(execution),
+		status: execution.status ?? null,
+		agentId: execution.agent_id ?? null,
+	};
+}
+
+export function shapeExecution(execution: IDataObject, mode: OutputMode): IDataObject {
+	if (mode === 'raw') return execution;
+	if (mode === 'extractedDataOnly') return extractedDataOnly(execution);
+	return simplifyExecution(execution);
+}
