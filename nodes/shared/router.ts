@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { OperationMap } from './types';
+import type { ItemResult, OperationMap } from './types';
 
 function errorItem(error: Error, pairedItem: INodeExecutionData['pairedItem']): INodeExecutionData {
 	const e = error as Error & { description?: string; httpCode?: string };
@@ -31,8 +31,9 @@ function asNodeError(
 }
 
 /**
- * The one item loop of an action node: dispatches `resource:operation`, pairs every output
- * item with its input, and handles "Continue On Fail" in one place for every operation.
+ * The one item loop of an action node: dispatches `resource:operation`, validates every item
+ * before any is executed, pairs every output item with its input, and handles "Continue On
+ * Fail" in one place for every operation.
  */
 export async function route(
 	this: IExecuteFunctions,
@@ -60,23 +61,49 @@ export async function route(
 		}
 	}
 
-	const execute = module.execute!;
-	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const data = await execute.call(this, itemIndex);
-			returnData.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(data), {
-					itemData: { item: itemIndex },
-				}),
-			);
-		} catch (error) {
-			if (this.continueOnFail()) {
-				returnData.push(errorItem(error as Error, { item: itemIndex }));
-				continue;
+	let results: ItemResult[] = items.map((_, itemIndex) => ({ itemIndex }));
+
+	if (module.validate) {
+		for (const result of results) {
+			try {
+				await module.validate.call(this, result.itemIndex);
+			} catch (error) {
+				if (!this.continueOnFail()) throw asNodeError(this, error, result.itemIndex);
+				result.error = error as Error;
 			}
-			throw asNodeError(this, error, itemIndex);
 		}
+	}
+
+	const execute = module.execute!;
+	for (const result of results) {
+		if (result.error) continue;
+		try {
+			result.data = await execute.call(this, result.itemIndex);
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this, error, result.itemIndex);
+			result.error = error as Error;
+		}
+	}
+
+	if (module.afterAll) {
+		const done = results.filter((r) => !r.error);
+		const failed = results.filter((r) => r.error);
+		const after = done.length ? await module.afterAll.call(this, done) : [];
+		results = [...failed, ...after].sort((a, b) => a.itemIndex - b.itemIndex);
+	}
+
+	const returnData: INodeExecutionData[] = [];
+	for (const result of results) {
+		if (result.error) {
+			if (!this.continueOnFail()) throw asNodeError(this, result.error, result.itemIndex);
+			returnData.push(errorItem(result.error, { item: result.itemIndex }));
+			continue;
+		}
+		returnData.push(
+			...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result.data ?? {}), {
+				itemData: { item: result.itemIndex },
+			}),
+		);
 	}
 	return [returnData];
 }

@@ -23,11 +23,25 @@ export type AllItemsOperation = (
 	items: INodeExecutionData[],
 ) => Promise<INodeExecutionData[]>;
 
-/** Exactly one of `execute` (per item) and `executeAll` (whole input) is set. */
+/** The result of one item's `execute`, or its error. */
+export interface ItemResult {
+	itemIndex: number;
+	data?: IDataObject | IDataObject[];
+	error?: Error;
+}
+
+/**
+ * Exactly one of `execute` (per item) and `executeAll` (whole input) is set.
+ * - `validate` runs for every item before any item executes, so one bad row is refused before
+ *   money is spent on the others (a call placed for item 1 is never lost because item 3 was bad).
+ * - `afterAll` runs once with every item's result, e.g. to wait for all placed calls together.
+ */
 export interface OperationModule {
 	description: INodeProperties[];
 	execute?: Operation;
 	executeAll?: AllItemsOperation;
+	validate?: (this: IExecuteFunctions, itemIndex: number) => Promise<void>;
+	afterAll?: (this: IExecuteFunctions, results: ItemResult[]) => Promise<ItemResult[]>;
 }
 
 /** `resource` → `operation` → module. The router dispatches on this map. */
