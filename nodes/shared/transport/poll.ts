@@ -45,3 +45,51 @@ export async function pollUntil<T>(
 		interval = Math.min(options.maxIntervalMs, Math.round(interval * factor));
 	}
 }
+
+export interface PollAllResult<T> {
+	value: T;
+	done: boolean;
+	polls: number;
+}
+
+/**
+ * Polls many resources together: each round fetches every resource that is not done yet (in
+ * parallel), then sleeps once with backoff. Items wait concurrently, so N calls take as long as
+ * the slowest one, not the sum. Each resource is fetched at most `maxWaitMs / intervalMs + 1`
+ * times. A fetch that fails keeps the last known value and is tried again next round.
+ */
+export async function pollAllUntil<T>(
+	ids: string[],
+	fetch: (id: string) => Promise<T>,
+	isDone: (value: T) => boolean,
+	initial: (id: string) => T,
+	options: PollOptions,
+): Promise<Map<string, PollAllResult<T>>> {
+	const now = options.now ?? Date.now;
+	const wait = options.wait ?? sleep;
+	const factor = options.factor ?? 1.5;
+	const deadline = now() + options.maxWaitMs;
+	let interval = options.intervalMs;
+	const results = new Map<string, PollAllResult<T>>(
+		ids.map((id) => [id, { value: initial(id), done: false, polls: 0 }]),
+	);
+	for (;;) {
+		const pending = [...results.entries()].filter(([, r]) => !r.done);
+		await Promise.all(
+			pending.map(async ([id, r]) => {
+				r.polls++;
+				try {
+					r.value = await fetch(id);
+					r.done = isDone(r.value);
+				} catch {
+					// keep the last known value; the next round asks again
+				}
+			}),
+		);
+		if ([...results.values()].every((r) => r.done)) return results;
+		const remaining = deadline - now();
+		if (remaining <= 0) return results;
+		await wait(Math.min(interval, remaining));
+		interval = Math.min(options.maxIntervalMs, Math.round(interval * factor));
+	}
+}

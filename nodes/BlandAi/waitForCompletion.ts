@@ -1,0 +1,187 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { OutputMode } from '../shared/descriptions/common';
+import { readWaitSettings } from '../shared/descriptions/wait';
+import { pollAllUntil } from '../shared/transport/poll';
+import { pathSegment } from '../shared/transport/request';
+import type { ItemResult } from '../shared/types';
+import { isCallFinished, shapeCall } from './shaping';
+import { BLAND, blandRequest } from './transport';
+
+/** How Make Call waits: Bland reports back to this execution, or n8n asks Bland. */
+export const waitModeField: INodeProperties = {
+	displayName: 'Wait Mode',
+	name: 'waitMode',
+	type: 'options',
+	default: 'webhook',
+	options: [
+		{
+			name: 'Resume on Bland Webhook',
+			value: 'webhook',
+			description:
+				"The execution pauses (no requests while waiting, survives restarts) and resumes when Bland posts the call's result. n8n must be reachable from Bland over public HTTPS. With several input items, the calls are polled instead.",
+		},
+		{
+			name: 'Poll Bland',
+			value: 'polling',
+			description: "Check the call's status periodically. Works when Bland cannot reach this n8n.",
+		},
+	],
+};
+
+/**
+ * The resume webhook of Make Call (n8n's wait/resume mechanism, as its "send and wait"
+ * operations use): Bland's post-call POST to `<webhook-waiting>/<execution>/<node id>` resumes
+ * the paused execution.
+ */
+export const resumeWebhooks: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		responseData: '',
+		path: '={{ $nodeId }}',
+		restartWebhook: true,
+		isFullPath: true,
+	},
+];
+
+const TOKEN_PARAM = 'resumeToken';
+
+/**
+ * A token only this credential can produce for this execution and node, checked when Bland posts
+ * back. Derived (HMAC of the API key), so nothing needs storing while the execution waits.
+ */
+function resumeToken(apiKey: string, executionId: string, nodeId: string): string {
+	return createHmac('sha256', apiKey).update(`bland-resume:${executionId}:${nodeId}`).digest('hex');
+}
+
+function safeEqual(a: string, b: string): boolean {
+	const x = Buffer.from(a);
+	const y = Buffer.from(b);
+	return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The URL Bland must post the finished call to, so it resumes this execution. */
+export async function resumeUrlFor(this: IExecuteFunctions): Promise<string> {
+	const credentials = await this.getCredentials(BLAND.credentialType);
+	const node = this.getNode();
+	const executionId = String(this.getExecutionId());
+	const token = resumeToken(String(credentials.apiKey ?? ''), executionId, node.id);
+	if (typeof this.getSignedResumeUrl === 'function') {
+		return this.getSignedResumeUrl({ [TOKEN_PARAM]: token });
+	}
+	// n8n 1.x: $execution.resumeUrl + the node id suffix
+	const base = String(this.evaluateExpression('{{ $execution.resumeUrl }}', 0));
+	return `${base}/${node.id}?${TOKEN_PARAM}=${token}`;
+}
+
+/** Whether this run waits by webhook resume (single item, webhook mode, wait enabled). */
+export function usesWebhookResume(this: IExecuteFunctions, itemIndex: number): boolean {
+	if (!readWaitSettings.call(this, itemIndex).enabled) return false;
+	const mode = this.getNodeParameter('waitMode', itemIndex, 'webhook') as string;
+	return mode === 'webhook' && this.getInputData().length === 1;
+}
+
+function lastKnown(callId: string, status: string): IDataObject {
+	return { call_id: callId, status, queue_status: status };
+}
+
+/**
+ * Runs after Make Call placed every item's call. Webhook mode (one item): pause the execution
+ * until Bland posts the result or the wait ends. Otherwise poll `GET /v1/calls/{id}` for all
+ * calls together.
+ */
+export async function waitForCalls(this: IExecuteFunctions, results: ItemResult[]): Promise<ItemResult[]> {
+	const first = results[0];
+	if (!first) return results;
+	const settings = readWaitSettings.call(this, first.itemIndex);
+	if (!settings.enabled) return results;
+	const mode = this.getNodeParameter('outputMode', first.itemIndex, 'simplified') as OutputMode;
+	const idOf = (r: ItemResult) => String((r.data as IDataObject).callId ?? '');
+
+	if (usesWebhookResume.call(this, first.itemIndex)) {
+		await this.putExecutionToWait(new Date(Date.now() + settings.maxWaitMs));
+		// When the wait ends without a webhook, n8n continues with this node's input as its output.
+		// Put the last known state there, so a timeout yields the call with timedOut: true.
+		const input = this.getInputData();
+		for (const result of results) {
+			const item = input[result.itemIndex];
+			if (item) item.json = { ...shapeCall(lastKnown(idOf(result), 'queued'), mode), timedOut: true };
+		}
+		return results;
+	}
+
+	const ids = results.map(idOf).filter((id) => id !== '');
+	const polled = await pollAllUntil<IDataObject>(
+		ids,
+		async (id) => await blandRequest.call(this, { method: 'GET', path: `/v1/calls/${pathSegment(id)}` }),
+		isCallFinished,
+		(id) => lastKnown(id, 'queued'),
+		{ intervalMs: settings.intervalMs, maxIntervalMs: settings.maxIntervalMs, maxWaitMs: settings.maxWaitMs },
+	);
+	return results.map((result) => {
+		const id = idOf(result);
+		const outcome = polled.get(id);
+		if (!outcome) return result;
+		if (!outcome.done && settings.onTimeout === 'fail') {
+			return {
+				itemIndex: result.itemIndex,
+				error: new NodeOperationError(
+					this.getNode(),
+					`Call ${id} did not end within ${settings.maxWaitMs / 60_000} minutes (last status: ${String(outcome.value.status ?? outcome.value.queue_status)})`,
+					{ itemIndex: result.itemIndex },
+				),
+			};
+		}
+		return { itemIndex: result.itemIndex, data: { ...shapeCall(outcome.value, mode), timedOut: !outcome.done } };
+	});
+}
+
+function reply(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+	ctx.getResponseObject().status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+/**
+ * Handles Bland's POST to the resume URL. Only a finished call from the right sender resumes the
+ * execution; anything else is answered and leaves it waiting.
+ */
+export async function resumeFromWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const credentials = await this.getCredentials(BLAND.credentialType);
+	const query = this.getQueryData() as IDataObject;
+	const expected = resumeToken(String(credentials.apiKey ?? ''), String(this.getExecutionId()), this.getNode().id);
+	if (typeof query[TOKEN_PARAM] !== 'string' || !safeEqual(query[TOKEN_PARAM] as string, expected)) {
+		return reply(this, 401, { error: 'Invalid resume token' });
+	}
+	const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
+	if (secret !== '') {
+		const req = this.getRequestObject() as unknown as { rawBody?: Buffer };
+		const raw = req.rawBody ?? Buffer.from(JSON.stringify(this.getBodyData()));
+		const header = this.getHeaderData()['x-webhook-signature'];
+		const given = (Array.isArray(header) ? header[0] : header ?? '').trim().toLowerCase();
+		const computed = createHmac('sha256', secret).update(raw).digest('hex');
+		if (!safeEqual(given, computed)) return reply(this, 401, { error: 'Invalid signature' });
+	}
+	const body = this.getBodyData();
+	if (!body || typeof body !== 'object' || (!body.call_id && !body.c_id) || !isCallFinished(body)) {
+		// A live event or something else: acknowledge, keep waiting for the finished call.
+		return reply(this, 200, { received: true, resumed: false });
+	}
+	const mode = this.getNodeParameter('outputMode', 'simplified') as OutputMode;
+	this.getResponseObject().status(200).json({ received: true, resumed: true });
+	return {
+		noWebhookResponse: true,
+		workflowData: [[{ json: { ...shapeCall(body, mode), timedOut: false } }]],
+	};
+}

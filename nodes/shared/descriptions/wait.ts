@@ -1,0 +1,88 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** The Wait for Completion switch and its settings, shared by both Make Call operations. */
+export function waitForCompletionFields(extra: INodeProperties[] = []): INodeProperties[] {
+	return [
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to wait until the call has ended and output its result (transcript, extracted data, cost) instead of only the queued call',
+		},
+		{
+			displayName: 'Max Wait (Minutes)',
+			name: 'maxWaitMinutes',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1440 },
+			default: 15,
+			description: 'How long to wait at most for the call to end',
+			displayOptions: { show: { waitForCompletion: [true] } },
+		},
+		...extra.map((p) => ({
+			...p,
+			displayOptions: { show: { ...(p.displayOptions?.show ?? {}), waitForCompletion: [true] } },
+		})),
+		{
+			displayName: 'Wait Options',
+			name: 'waitOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show: { waitForCompletion: [true] } },
+			options: [
+				{
+					displayName: 'On Timeout',
+					name: 'onTimeout',
+					type: 'options',
+					default: 'output',
+					options: [
+						{
+							name: 'Output Last Known State',
+							value: 'output',
+							description: 'Output the call as last seen, with timedOut set to true',
+						},
+						{
+							name: 'Fail',
+							value: 'fail',
+							description: 'Stop with an error (or an error item with Continue On Fail)',
+						},
+					],
+				},
+				{
+					displayName: 'Poll Interval (Seconds)',
+					name: 'pollIntervalSeconds',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 600 },
+					default: 10,
+					description:
+						'First wait between status checks when polling; later waits grow up to 6 times this',
+				},
+			],
+		},
+	];
+}
+
+export interface WaitSettings {
+	enabled: boolean;
+	maxWaitMs: number;
+	onTimeout: 'output' | 'fail';
+	intervalMs: number;
+	maxIntervalMs: number;
+}
+
+/** Reads the wait settings of an item. */
+export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings {
+	const enabled = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
+	const minutes = this.getNodeParameter('maxWaitMinutes', itemIndex, 15) as number;
+	const options = this.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject;
+	const intervalSeconds = Number(options.pollIntervalSeconds ?? 10);
+	return {
+		enabled,
+		maxWaitMs: Math.max(1, minutes) * 60_000,
+		onTimeout: options.onTimeout === 'fail' ? 'fail' : 'output',
+		intervalMs: Math.max(1, intervalSeconds) * 1000,
+		maxIntervalMs: Math.max(1, intervalSeconds) * 6000,
+	};
+}
