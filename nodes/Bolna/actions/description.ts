@@ -1,14 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as agent from './agent';
+import * as batch from './batch';
 import * as call from './call';
+import * as execution from './execution';
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: [{ name: 'Call', value: 'call' }],
+	options: [
+		{ name: 'Agent', value: 'agent' },
+		{ name: 'Batch', value: 'batch' },
+		{ name: 'Call', value: 'call' },
+		{ name: 'Execution', value: 'execution' },
+	],
 	default: 'call',
 };
 
-export const properties: INodeProperties[] = [resourceProperty, ...call.description];
+export const properties: INodeProperties[] = [
+	resourceProperty,
+	...agent.description,
+	...batch.description,
+	...call.description,
+	...execution.description,
+];

@@ -2,10 +2,30 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route } from '../../shared/router';
 import type { OperationMap } from '../../shared/types';
+import * as agent from './agent';
+import * as batch from './batch';
 import * as call from './call';
+import * as execution from './execution';
 
 export const operations: OperationMap = {
-	call: { make: call.make },
+	agent: {
+		get: agent.get,
+		getMany: agent.getMany,
+		stopQueuedCalls: agent.stopQueuedCalls,
+		update: agent.update,
+		upsertCustomTool: agent.upsertCustomTool,
+	},
+	batch: {
+		create: batch.create,
+		deleteBatch: batch.deleteBatch,
+		get: batch.get,
+		getExecutions: batch.getExecutions,
+		getMany: batch.getMany,
+		schedule: batch.schedule,
+		stop: batch.stop,
+	},
+	call: { make: call.make, stop: call.stop },
+	execution: { get: execution.get, getLogs: execution.getLogs, getMany: execution.getMany },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

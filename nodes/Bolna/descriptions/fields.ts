@@ -33,3 +33,25 @@ export const agentLocator: INodeProperties = {
 		},
 	],
 };
+
+/** Execution (call) ID, as returned by Make Call or a webhook event. */
+export const executionIdField: INodeProperties = {
+	displayName: 'Execution ID',
+	name: 'executionId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 4b1c4f0e-6f3a-4a1c-9a53-2f0d3e6f8a11',
+	description: 'ID of the call (execution), as returned by Make Call or sent in a Bolna webhook',
+};
+
+/** Batch ID (32 hex characters), as returned by Create Batch. */
+export const batchIdField: INodeProperties = {
+	displayName: 'Batch ID',
+	name: 'batchId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 3c90c3cc0d444b5088888dd25736052a',
+	description: 'ID of the batch, as returned by Create Batch or Get Many Batches',
+};

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as make from './make.operation';
+import * as stop from './stop.operation';
 
-export { make };
+export { make, stop };
 
 export const description: INodeProperties[] = [
 	{
@@ -15,11 +16,19 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Make Call',
 				value: 'make',
-				description: 'Place an outbound AI phone call (billed; dials a real person)',
+				description:
+					'Place an outbound AI phone call. Dials a real person and is billed to your Bolna account.',
 				action: 'Make a phone call',
+			},
+			{
+				name: 'Stop Call',
+				value: 'stop',
+				description: 'Stop a queued or scheduled call before it is placed',
+				action: 'Stop a call',
 			},
 		],
 		default: 'make',
 	},
 	...make.description,
+	...stop.description,
 ];

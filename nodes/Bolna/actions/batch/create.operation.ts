@@ -1,0 +1,292 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
+import { buildMultipart, type MultipartPart } from '../../../shared/transport/multipart';
+import { parseJsonField } from '../../../shared/validation/json';
+import { requireResourceId } from '../../../shared/validation/params';
+import { optionalCallerId } from '../../../shared/validation/phone';
+import type { Contacts } from '../../csv';
+import {
+	CONTACT_COLUMN,
+	contactsFromCsv,
+	contactsFromItems,
+	CsvFormatError,
+	describeRejected,
+	toCsv,
+} from '../../csv';
+import { agentLocator } from '../../descriptions/fields';
+import { bolnaAllowedPrefixes, bolnaRequest } from '../../transport';
+import type { BolnaBatchCreated, BolnaBatchState } from '../../types';
+import { formField } from './form';
+import { readSchedule, scheduleBatch, scheduleFields } from './schedule.operation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'A scheduled batch dials every contact for real, and each call is billed to your Bolna account. All input items become ONE batch. Numbers outside the credential\'s allowed destination prefixes are refused before anything is sent.',
+		name: 'createBatchNotice',
+		type: 'notice',
+		default: '',
+	},
+	agentLocator,
+	{
+		displayName: 'Contacts From',
+		name: 'inputMode',
+		type: 'options',
+		noDataExpression: true,
+		default: 'items',
+		options: [
+			{
+				name: 'Input Items',
+				value: 'items',
+				description: 'One input item is one contact; its other fields become CSV columns ({variables})',
+			},
+			{
+				name: 'CSV File (Binary)',
+				value: 'binaryCsv',
+				description: `A CSV file in the first input item, with a "${CONTACT_COLUMN}" column`,
+			},
+		],
+	},
+	{
+		displayName: 'Phone Number Field',
+		name: 'phoneNumberField',
+		type: 'string',
+		required: true,
+		default: 'phone',
+		placeholder: 'e.g. phone or customer.phone',
+		description:
+			'Name of the item field that holds the phone number (E.164). Every other top-level field becomes a column the agent can use as a {variable}; nested values are sent as JSON.',
+		displayOptions: { show: { inputMode: ['items'] } },
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		description: `Name of the binary property of the first input item that holds the CSV file (UTF-8, header row with "${CONTACT_COLUMN}")`,
+		displayOptions: { show: { inputMode: ['binaryCsv'] } },
+	},
+	{
+		displayName: 'Invalid Rows',
+		name: 'invalidRows',
+		type: 'options',
+		default: 'fail',
+		description:
+			'What to do with contacts whose number is not E.164, is outside the allowed prefixes, or is a duplicate',
+		options: [
+			{
+				name: 'Fail (Create Nothing)',
+				value: 'fail',
+				description: 'Stop with an error listing every invalid row; no batch is created',
+			},
+			{
+				name: 'Skip Them',
+				value: 'skip',
+				description: 'Leave them out and list them in the output as skippedRows',
+			},
+		],
+	},
+	{
+		displayName: 'Schedule',
+		name: 'schedule',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to schedule the batch right after creating it. A batch that is only created does not dial anyone until it is scheduled.',
+	},
+	...scheduleFields.map((field) => ({
+		...field,
+		displayOptions: { show: { schedule: [true] } },
+	})),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: 'contacts.csv',
+				description: 'Name of the uploaded CSV file, as shown in the Bolna dashboard',
+			},
+			{
+				displayName: 'From Phone Numbers',
+				name: 'fromPhoneNumbers',
+				type: 'string',
+				default: '',
+				placeholder: '+14155550100, +14155550101',
+				description:
+					'Comma-separated caller IDs (your Bolna numbers, E.164) the batch calls from. Empty uses the agent default.',
+			},
+			{
+				displayName: 'Retry Config (JSON)',
+				name: 'retryConfig',
+				type: 'json',
+				default: '{\n  "enabled": true,\n  "max_retries": 2,\n  "retry_intervals_minutes": [15, 30]\n}',
+				description: 'Automatic redial settings for the batch (Bolna retry_config)',
+			},
+		],
+	},
+];
+
+export const description = forOperation('batch', 'create', properties);
+
+/** Reads the contacts of the whole input; rows are checked, nothing is sent. */
+async function readContacts(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	prefixes: string[],
+): Promise<Contacts> {
+	const node = this.getNode();
+	const mode = this.getNodeParameter('inputMode', 0, 'items') as string;
+	if (mode === 'binaryCsv') {
+		const property = String(this.getNodeParameter('binaryPropertyName', 0, 'data')).trim();
+		this.helpers.assertBinaryData(0, property);
+		const buffer = await this.helpers.getBinaryDataBuffer(0, property);
+		try {
+			return contactsFromCsv(buffer.toString('utf8'), prefixes);
+		} catch (error) {
+			if (error instanceof CsvFormatError) {
+				throw new NodeOperationError(
+					node,
+					`The CSV file in "Input Binary Field" (${property}) ${error.message}`,
+					{ itemIndex: 0, description: 'No request was sent.' },
+				);
+			}
+			throw new NodeOperationError(node, error as Error, { itemIndex: 0 });
+		}
+	}
+	const field = String(this.getNodeParameter('phoneNumberField', 0, 'phone')).trim();
+	if (field === '') {
+		throw new NodeOperationError(node, '"Phone Number Field" is required', { itemIndex: 0 });
+	}
+	return contactsFromItems(
+		items.map((item) => item.json),
+		field,
+		prefixes,
+	);
+}
+
+function callerIds(this: IExecuteFunctions, value: unknown): string[] {
+	if (typeof value !== 'string' || value.trim() === '') return [];
+	return value
+		.split(/[,;\n]/)
+		.map((n) => n.trim())
+		.filter((n) => n !== '')
+		.map((n) => optionalCallerId(this.getNode(), n, 'From Phone Numbers', 0) as string);
+}
+
+/**
+ * N input items → one CSV → one POST /batches (never retried once sent), then optionally one
+ * schedule request. Everything is validated before the first request.
+ */
+export async function executeAll(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const agentId = requireResourceId.call(this, 'agentId', 0, 'Agent');
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const fromPhoneNumbers = callerIds.call(this, options.fromPhoneNumbers);
+	const retryConfig = parseJsonField(node, options.retryConfig, 'Retry Config (JSON)', 0);
+	const fileName = typeof options.fileName === 'string' && options.fileName.trim() !== ''
+		? options.fileName.trim()
+		: 'contacts.csv';
+	const schedule = this.getNodeParameter('schedule', 0, false) === true
+		? readSchedule.call(this, 0)
+		: undefined;
+
+	const prefixes = await bolnaAllowedPrefixes.call(this);
+	const contacts = await readContacts.call(this, items, prefixes);
+	const invalidRows = this.getNodeParameter('invalidRows', 0, 'fail') as string;
+	if (contacts.rejected.length > 0 && invalidRows !== 'skip') {
+		const n = contacts.rejected.length;
+		throw new NodeOperationError(
+			node,
+			`${n} contact${n === 1 ? '' : 's'} cannot be called, so no batch was created:\n${describeRejected(contacts.rejected)}`,
+			{
+				itemIndex: contacts.rejected[0].itemIndex ?? 0,
+				description:
+					'No request was sent. Fix the numbers (E.164, e.g. +14155550123, inside the allowed prefixes, no duplicates) or set "Invalid Rows" to "Skip Them".',
+			},
+		);
+	}
+	if (contacts.rows.length === 0) {
+		throw new NodeOperationError(node, 'There are no valid contacts, so no batch was created', {
+			itemIndex: 0,
+			description: contacts.rejected.length
+				? `No request was sent. Every row was invalid:\n${describeRejected(contacts.rejected)}`
+				: 'No request was sent. The input has no contacts.',
+		});
+	}
+
+	const parts: MultipartPart[] = [
+		formField('agent_id', agentId),
+		formField('file', toCsv(contacts), { filename: fileName, contentType: 'text/csv' }),
+		...fromPhoneNumbers.map((number) => formField('from_phone_numbers', number)),
+	];
+	if (retryConfig) parts.push(formField('retry_config', JSON.stringify(retryConfig)));
+	const multipart = buildMultipart(parts);
+
+	// Sent once: after a 5xx or a dropped connection the batch may exist already.
+	const created = (await bolnaRequest.call(this, {
+		method: 'POST',
+		path: '/batches',
+		body: multipart.body,
+		headers: { 'Content-Type': multipart.contentType },
+		retry: 'once',
+		itemIndex: 0,
+	})) as BolnaBatchCreated;
+	const batchId = String(created.batch_id ?? '');
+
+	let scheduled: BolnaBatchState | undefined;
+	if (schedule) {
+		if (batchId === '') {
+			throw new NodeOperationError(node, 'Bolna created the batch but returned no batch_id, so it was not scheduled', {
+				itemIndex: 0,
+				description: 'Find the batch in the Bolna dashboard (or with Get Many Batches) and schedule it there.',
+			});
+		}
+		try {
+			scheduled = await scheduleBatch.call(this, batchId, schedule, 0);
+		} catch (error) {
+			throw new NodeOperationError(
+				node,
+				`Batch ${batchId} was created, but scheduling it failed: ${(error as Error).message}`,
+				{
+					itemIndex: 0,
+					description:
+						'Do not run Create Batch again: it would upload the contacts a second time. Schedule this batch with the Batch → Schedule operation.',
+				},
+			);
+		}
+	}
+
+	const json: IDataObject = {
+		batchId: batchId || null,
+		state: scheduled?.state ?? created.state ?? null,
+		agentId,
+		contactCount: contacts.rows.length,
+		skippedRows: contacts.rejected as unknown as IDataObject[],
+		schedule: schedule
+			? {
+					scheduledAt: schedule.scheduledAt,
+					bypassCallGuardrails: schedule.bypassCallGuardrails,
+					state: scheduled?.state ?? null,
+					message: scheduled?.message ?? null,
+				}
+			: null,
+	};
+	return [{ json, pairedItem: items.map((_, item) => ({ item })) }];
+}

@@ -1,0 +1,97 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
+import { buildMultipart } from '../../../shared/transport/multipart';
+import { pathSegment } from '../../../shared/transport/request';
+import { requireString } from '../../../shared/validation/params';
+import { toOffsetIso } from '../../../shared/validation/time';
+import { batchIdField } from '../../descriptions/fields';
+import { bolnaRequest } from '../../transport';
+import type { BolnaBatchState } from '../../types';
+import { formField } from './form';
+
+/** Scheduled At + Bypass Call Guardrails, shared with Create Batch's "Schedule" option. */
+export const scheduleFields: INodeProperties[] = [
+	{
+		displayName: 'Scheduled At',
+		name: 'scheduledAt',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 2026-05-19T18:30:00+05:30',
+		description:
+			'When the batch starts dialling, with a time zone (e.g. +05:30 or Z). Bolna needs at least 2 minutes of lead time and rounds up to the next 10-minute mark.',
+	},
+	{
+		displayName: 'Bypass Call Guardrails',
+		name: 'bypassCallGuardrails',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to call even outside the agent's calling hours (otherwise Bolna reschedules those calls)",
+	},
+];
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Scheduling makes Bolna dial every contact of the batch. Calls are billed to your Bolna account.',
+		name: 'scheduleBatchNotice',
+		type: 'notice',
+		default: '',
+	},
+	batchIdField,
+	...scheduleFields,
+];
+
+export const description = forOperation('batch', 'schedule', properties);
+
+/** Reads and validates Scheduled At (numeric offset, never `Z`) before any request. */
+export function readSchedule(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { scheduledAt: string; bypassCallGuardrails: boolean } {
+	return {
+		scheduledAt: toOffsetIso(
+			this.getNode(),
+			this.getNodeParameter('scheduledAt', itemIndex, ''),
+			'Scheduled At',
+			itemIndex,
+		),
+		bypassCallGuardrails: this.getNodeParameter('bypassCallGuardrails', itemIndex, false) === true,
+	};
+}
+
+/** POST /batches/{id}/schedule (multipart). Sent once: scheduling makes the batch dial. */
+export async function scheduleBatch(
+	this: IExecuteFunctions,
+	batchId: string,
+	schedule: { scheduledAt: string; bypassCallGuardrails: boolean },
+	itemIndex: number,
+): Promise<BolnaBatchState> {
+	const multipart = buildMultipart([
+		formField('scheduled_at', schedule.scheduledAt),
+		formField('bypass_call_guardrails', String(schedule.bypassCallGuardrails)),
+	]);
+	return (await bolnaRequest.call(this, {
+		method: 'POST',
+		path: `/batches/${pathSegment(batchId)}/schedule`,
+		body: multipart.body,
+		headers: { 'Content-Type': multipart.contentType },
+		retry: 'once',
+		itemIndex,
+	})) as BolnaBatchState;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const batchId = requireString.call(this, 'batchId', itemIndex, 'Batch ID');
+	const schedule = readSchedule.call(this, itemIndex);
+	const response = await scheduleBatch.call(this, batchId, schedule, itemIndex);
+	return {
+		batchId,
+		state: response.state ?? null,
+		message: response.message ?? null,
+		scheduledAt: schedule.scheduledAt,
+		bypassCallGuardrails: schedule.bypassCallGuardrails,
+	};
+}
