@@ -418,7 +418,7 @@ export async function callHook(options: {
 		options.activation ?? 'activate',
 		webhookData,
 	);
-	const methods = nodeType.webhookMethods?.[options.webhookName ?? 'default'];
+	const methods = nodeType.webhookMethods?.[(options.webhookName ?? 'default') as 'default'];
 	if (!methods) throw new Error('node has no webhook methods');
 	const result = await methods[options.method].call(ctx);
 	return { result: result as boolean, staticData, webhookUrl: ctx.getNodeWebhookUrl('default') ?? '' };

@@ -1,0 +1,26 @@
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { footprint } from './p5-footprint';
+import type { Figure } from './report';
+import { machine, table } from './report';
+
+type Bench = { name: string; run: (root: string) => Promise<Figure[]> | Figure[] };
+
+const benches: Bench[] = [{ name: 'P5 footprint', run: footprint }];
+
+/** Runs every benchmark (or those whose name contains an argument) and prints one table. */
+export async function main(args: string[]): Promise<number> {
+	const root = resolve(__dirname, '..', '..');
+	const selected = args.length ? benches.filter((b) => args.some((a) => b.name.includes(a))) : benches;
+	const figures: Figure[] = [];
+	for (const bench of selected) {
+		process.stdout.write(`running ${bench.name}…\n`);
+		figures.push(...(await bench.run(root)));
+	}
+	const date = new Date().toISOString().slice(0, 10);
+	const out = `# Benchmark results\n\nMeasured ${date} on ${machine()}.\nEach row compares two things measured side by side in the same run (\`npm run bench\`).\n\n${table(figures)}\n`;
+	process.stdout.write(`\n${out}`);
+	if (args.length === 0) writeFileSync(join(root, 'bench', 'RESULTS.md'), out);
+	return 0;
+}
