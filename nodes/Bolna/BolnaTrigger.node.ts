@@ -1,0 +1,263 @@
+import { randomBytes } from 'crypto';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { outputModeField, type OutputMode } from '../shared/descriptions/common';
+import { pathSegment } from '../shared/transport/request';
+import { eventKey, remember, seenBefore } from '../shared/webhook/dedupe';
+import { BOLNA_WEBHOOK_IPS, clientIpOf, ipAllowed, parseIpList } from '../shared/webhook/ipAllowList';
+import { BOLNA_MAX_BODY_BYTES } from '../shared/webhook/payloadLimits';
+import {
+	register,
+	slotHolds,
+	storedRegistration,
+	unlessNotFound,
+	unregister,
+	type WebhookSlot,
+} from '../shared/webhook/registration';
+import { queryOf, readJsonBody, requestOf } from '../shared/webhook/request';
+import { acknowledge, reject } from '../shared/webhook/respond';
+import { describeZodError } from '../shared/webhook/validate';
+import { safeEqual } from '../shared/webhook/verify';
+import { agentLocator } from './descriptions/fields';
+import { bolnaWebhookSchema, DEFAULT_STATUSES, statusOptions } from './events';
+import { listSearch } from './methods';
+import { executionIdOf, shapeExecution } from './shaping';
+import { bolnaRequest } from './transport';
+
+const autoOnly = { show: { registerAutomatically: [true] } };
+const manualOnly = { show: { registerAutomatically: [false] } };
+
+/** The agent's webhook URL as Bolna stores it (`agent_config.webhook_url`; flat in some responses). */
+function webhookUrlOf(agent: IDataObject): string | null {
+	const config = agent.agent_config as IDataObject | undefined;
+	const url = (config && typeof config === 'object' ? config.webhook_url : undefined) ?? agent.webhook_url;
+	return typeof url === 'string' && url !== '' ? url : null;
+}
+
+/** The agent's `webhook_url` as a slot the trigger can point at itself and restore. */
+function agentSlot(ctx: IHookFunctions, agentId: string): WebhookSlot {
+	const path = `/v2/agent/${pathSegment(agentId)}`;
+	return {
+		target: agentId,
+		async read() {
+			const agent = await unlessNotFound(async () => await bolnaRequest.call(ctx, { method: 'GET', path }));
+			return agent === undefined ? undefined : webhookUrlOf(agent);
+		},
+		async write(url) {
+			await bolnaRequest.call(ctx, {
+				method: 'PATCH',
+				path,
+				body: { agent_config: { webhook_url: url } },
+			});
+		},
+	};
+}
+
+function ownWebhookUrl(ctx: IHookFunctions): string {
+	const url = ctx.getNodeWebhookUrl('default');
+	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this trigger');
+	return url;
+}
+
+function withToken(url: string, token: string): string {
+	return `${url}${url.includes('?') ? '&' : '?'}token=${token}`;
+}
+
+function registersAutomatically(ctx: IHookFunctions | IWebhookFunctions): boolean {
+	return ctx.getNodeParameter('registerAutomatically', true) !== false;
+}
+
+function configuredAgentId(ctx: IHookFunctions): string {
+	const id = String(ctx.getNodeParameter('agentId', '', { extractValue: true }) ?? '').trim();
+	if (!id) throw new NodeOperationError(ctx.getNode(), 'Choose the Bolna agent whose calls should trigger this workflow');
+	return id;
+}
+
+/** authenticate → parse → filter → dedupe → shape. Every refusal is answered here; nothing runs. */
+async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const staticData = this.getWorkflowStaticData('node');
+
+	const expectedToken = registersAutomatically(this)
+		? (staticData.token as string | undefined)
+		: String(this.getNodeParameter('token', '') ?? '');
+	if (!safeEqual(queryOf(this, 'token'), expectedToken)) {
+		return reject(this, 401, 'Unauthorized: missing or wrong token');
+	}
+
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	if (options.allowedSourceIps !== undefined) {
+		const allowList = parseIpList(options.allowedSourceIps);
+		const ip = clientIpOf(requestOf(this), options.trustForwardedFor === true);
+		if (allowList.length > 0 && !ipAllowed(ip, allowList)) {
+			return reject(this, 403, 'Forbidden: source IP is not allowed');
+		}
+	}
+
+	const body = readJsonBody(this, BOLNA_MAX_BODY_BYTES);
+	if (!body.ok) return reject(this, 400, body.message);
+	const parsed = bolnaWebhookSchema.safeParse(body.value);
+	if (!parsed.success) {
+		return reject(this, 400, `Not a Bolna execution event: ${describeZodError(parsed.error)}`);
+	}
+	const execution = body.value as IDataObject;
+	const status = parsed.data.status;
+
+	const statuses = this.getNodeParameter('statuses', DEFAULT_STATUSES) as string[];
+	if (!Array.isArray(statuses) || !statuses.includes(status)) {
+		return acknowledge(this, `status "${status}" is not selected`);
+	}
+
+	const key = eventKey(executionIdOf(execution), status);
+	if (seenBefore(staticData, key)) return acknowledge(this, 'duplicate delivery');
+
+	const mode = this.getNodeParameter('outputMode', 'simplified') as OutputMode;
+	const item = shapeExecution(execution, mode);
+	remember(staticData, key);
+	return { workflowData: [[{ json: item }]] };
+}
+
+export class BolnaTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Bolna Trigger',
+		name: 'bolnaTrigger',
+		icon: { light: 'file:bolna.svg', dark: 'file:bolna.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Statuses: " + ($parameter["statuses"] || []).join(", ")}}',
+		description: 'Starts the workflow when a Bolna call changes status (completed, no answer, failed…)',
+		defaults: { name: 'Bolna Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'bolnaApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				// Answer an empty 200 once the event is accepted; refusals are answered by the node.
+				responseData: 'noData',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName: 'Register Automatically',
+				name: 'registerAutomatically',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to set this trigger's URL as the agent's webhook URL when the workflow is activated, and put the previous URL back when it is deactivated",
+			},
+			{ ...agentLocator, displayOptions: autoOnly },
+			{
+				displayName:
+					'Bolna does not sign its webhooks, so this trigger only accepts requests carrying your token. In Bolna, open the agent → Analytics → "Push all execution data to webhook", paste the Production URL shown above followed by <code>?token=</code> and the Token below (e.g. <code>https://n8n.example.com/webhook/…/webhook?token=YOUR_TOKEN</code>), then save the agent.',
+				name: 'manualNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: manualOnly,
+			},
+			{
+				displayName: 'Token',
+				name: 'token',
+				type: 'string',
+				typeOptions: { password: true },
+				required: true,
+				default: '',
+				description:
+					'A long random secret of your choice (at least 24 characters). Requests without ?token= set to this value are refused with 401.',
+				displayOptions: manualOnly,
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				options: statusOptions,
+				default: [...DEFAULT_STATUSES],
+				description:
+					'Statuses that start the workflow; other deliveries are acknowledged and dropped. Completed is the event with transcript, cost and extracted data; Call Disconnected arrives first with those fields still empty.',
+			},
+			outputModeField(
+				"The agent's extracted data as the item (filled in only on Completed), plus executionId, status and agentId",
+			),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Allowed Source IPs',
+						name: 'allowedSourceIps',
+						type: 'string',
+						default: BOLNA_WEBHOOK_IPS.join(', '),
+						description:
+							"Only accept requests from these addresses (comma-separated IPs or IPv4 CIDR ranges). Defaults to Bolna's documented webhook IPs. Leave the option out to accept any address.",
+					},
+					{
+						displayName: 'Trust X-Forwarded-For',
+						name: 'trustForwardedFor',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to take the client IP from the first X-Forwarded-For entry. Turn on only when n8n runs behind a proxy that sets this header; otherwise anyone can spoof it.',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { listSearch };
+
+	webhookMethods = {
+		default: {
+			/** Auto mode: whether the agent already points at this trigger with the stored token. Manual mode: nothing to check. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (!registersAutomatically(this)) return true;
+				const stored = storedRegistration(this.getWorkflowStaticData('node'));
+				const agentId = configuredAgentId(this);
+				if (!stored || stored.target !== agentId) return false;
+				return await slotHolds(agentSlot(this, agentId), stored.registeredUrl);
+			},
+
+			/** Auto mode: PATCH the agent's webhook URL to this trigger's URL with a fresh token. Manual mode: no-op. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				if (!registersAutomatically(this)) return true;
+				const agentId = configuredAgentId(this);
+				const token = randomBytes(24).toString('hex');
+				const url = withToken(ownWebhookUrl(this), token);
+				const done = await register(this.getWorkflowStaticData('node'), agentSlot(this, agentId), url, { token });
+				if (!done) {
+					throw new NodeOperationError(this.getNode(), `Bolna agent ${agentId} was not found`, {
+						description: 'Check the Agent field: the agent does not exist or belongs to another account.',
+					});
+				}
+				return true;
+			},
+
+			/** Puts the agent's previous webhook URL back if it still points at this trigger, then forgets the registration. */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				await unregister(this.getWorkflowStaticData('node'), (agentId) => agentSlot(this, agentId));
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		try {
+			return await handleWebhook.call(this);
+		} catch (error) {
+			this.logger.error(`Bolna Trigger could not process a webhook: ${(error as Error).message}`);
+			return reject(this, 500, 'The trigger could not process this request');
+		}
+	}
+}

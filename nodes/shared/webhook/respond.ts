@@ -1,0 +1,41 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+/** What the triggers need from n8n's HTTP response object (Express). */
+interface ResponseLike {
+	status(code: number): ResponseLike;
+	json?(body: unknown): unknown;
+	send?(body: unknown): unknown;
+	end?(body?: unknown): unknown;
+	setHeader?(name: string, value: string): unknown;
+}
+
+/**
+ * Writes `status` + a JSON body and tells n8n the response is already sent. The workflow does
+ * not run. Used for every request a trigger refuses or accepts without running.
+ */
+export function respondJson(
+	ctx: IWebhookFunctions,
+	status: number,
+	body: IDataObject,
+): IWebhookResponseData {
+	const res = ctx.getResponseObject() as unknown as ResponseLike;
+	res.status(status);
+	if (typeof res.json === 'function') {
+		res.json(body);
+	} else {
+		res.setHeader?.('content-type', 'application/json; charset=utf-8');
+		if (typeof res.send === 'function') res.send(JSON.stringify(body));
+		else res.end?.(JSON.stringify(body));
+	}
+	return { noWebhookResponse: true };
+}
+
+/** Refuses the request with `status` and `{ error: message }`; no workflow run. */
+export function reject(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	return respondJson(ctx, status, { error: message });
+}
+
+/** 200 without a workflow run (event filtered out or already seen). */
+export function acknowledge(ctx: IWebhookFunctions, reason: string): IWebhookResponseData {
+	return respondJson(ctx, 200, { received: true, ignored: reason });
+}
