@@ -1,0 +1,783 @@
+'use strict';
+/**
+ * The Bolna API (https://api.bolna.ai) as the simulator serves it: calls, executions, agents,
+ * batches and the user endpoint, with the call lifecycle driven by the simulator clock.
+ */
+const { Router } = require('./router');
+const { isE164, uuid, hex32, isoZ, isObject, deepMerge, clone, parseCsv } = require('./http-util');
+const { outcomeFor, durationSeconds, bolnaExtractedData, isInterested } = require('./outcomes');
+const { BOLNA_DEFAULT_FROM, bolnaAgent } = require('./seed');
+const { deliver } = require('./webhooks');
+
+/** Statuses after which nothing more happens to an execution. */
+const TERMINAL = new Set(['completed', 'balance-low', 'busy', 'no-answer', 'canceled', 'failed', 'stopped', 'error']);
+/** Statuses in which a call may still be stopped. */
+const STOPPABLE = new Set(['queued', 'scheduled', 'rescheduled']);
+const STATUS_VALUES = new Set(['scheduled', 'queued', 'rescheduled', 'initiated', 'ringing', 'in-progress', 'call-disconnected', 'completed', 'balance-low', 'busy', 'no-answer', 'canceled', 'failed', 'stopped', 'error']);
+
+/** Status steps after `queued`, by outcome. */
+const STEPS = {
+	completed: ['initiated', 'ringing', 'in-progress', 'call-disconnected', 'completed'],
+	voicemail: ['initiated', 'ringing', 'in-progress', 'call-disconnected', 'completed'],
+	busy: ['initiated', 'ringing', 'busy'],
+	'no-answer': ['initiated', 'ringing', 'no-answer'],
+	failed: ['initiated', 'failed'],
+	'balance-low': ['balance-low'],
+	hang: ['initiated', 'ringing', 'in-progress'],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Replies
+
+/** @param {string} message @param {number} [status] */
+const message = (message, status = 400) => ({ status, body: { message } });
+/** @param {string} detail @param {number} [status] */
+const detail = (detail, status = 404) => ({ status, body: { detail } });
+
+/**
+ * FastAPI-style 422 validation error.
+ * @param {string[]} loc
+ * @param {string} msg
+ * @param {string} [type]
+ * @param {unknown} [input]
+ */
+function unprocessable(loc, msg, type = 'missing', input = null) {
+	return { status: 422, body: { detail: [{ type, loc, msg, input }] } };
+}
+
+/**
+ * Check a `scheduled_at` value: ISO 8601 with a numeric offset (`Z` and no zone are refused).
+ * @param {unknown} value
+ * @returns {string | null} an error message, or null when valid
+ */
+function scheduledAtError(value) {
+	if (typeof value !== 'string' || value.trim() === '') return 'scheduled_at must be an ISO 8601 datetime string';
+	const v = value.trim();
+	if (/z$/i.test(v)) return 'scheduled_at must carry a numeric timezone offset such as +05:30; the Z suffix is not accepted';
+	if (!/[+-]\d{2}:?\d{2}$/.test(v)) return 'scheduled_at must carry a timezone offset such as +05:30';
+	if (Number.isNaN(Date.parse(v))) return `scheduled_at is not a valid ISO 8601 datetime: ${v}`;
+	return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agents
+
+/**
+ * The agent as GET /v2/agent/{id} returns it: the configuration's fields at the top level (as
+ * the OpenAPI AgentV2 shows them) and the same configuration under `agent_config`.
+ * @param {any} agent
+ */
+function agentView(agent) {
+	const config = clone(agent.agent_config);
+	return {
+		id: agent.id,
+		...clone(config),
+		agent_status: agent.agent_status,
+		created_at: agent.created_at,
+		updated_at: agent.updated_at,
+		agent_config: config,
+		agent_prompts: clone(agent.agent_prompts),
+	};
+}
+
+/**
+ * Add or replace an agent in the state (used by the control API to seed agents).
+ * @param {any} ctx
+ * @param {Record<string, any>} spec `{id?, agent_name, webhook_url?, agent_welcome_message?, system_prompt?}`
+ */
+function seedAgent(ctx, spec) {
+	const id = typeof spec.id === 'string' && spec.id !== '' ? spec.id : uuid();
+	const agent = bolnaAgent({
+		id,
+		agent_name: typeof spec.agent_name === 'string' ? spec.agent_name : `Agent ${id.slice(0, 8)}`,
+		agent_welcome_message: spec.agent_welcome_message,
+		webhook_url: spec.webhook_url ?? null,
+		system_prompt: spec.system_prompt,
+		created_at: isoZ(),
+	});
+	if (isObject(spec.agent_config)) deepMerge(agent.agent_config, spec.agent_config);
+	ctx.state.bolna.agents[id] = agent;
+	ctx.changed();
+	return agentView(agent);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Executions and their lifecycle
+
+/**
+ * @param {any} ctx
+ * @param {{ agentId: string, to: string, from?: string | null, userData?: any, scheduledAt?: string | null, batchId?: string | null, retryConfig?: any }} spec
+ */
+function createExecution(ctx, spec) {
+	const now = Date.now();
+	const id = uuid();
+	const execution = {
+		id,
+		agent_id: spec.agentId,
+		batch_id: spec.batchId ?? null,
+		status: spec.scheduledAt ? 'scheduled' : 'queued',
+		error_message: null,
+		answered_by_voice_mail: false,
+		conversation_duration: null,
+		total_cost: null,
+		transcript: null,
+		summary: null,
+		created_at: isoZ(now),
+		updated_at: isoZ(now),
+		scheduled_at: spec.scheduledAt ? isoZ(Date.parse(spec.scheduledAt)) : null,
+		rescheduled_at: null,
+		extracted_data: null,
+		cost_breakdown: null,
+		usage_breakdown: null,
+		telephony_data: {
+			duration: null,
+			to_number: spec.to,
+			from_number: spec.from || BOLNA_DEFAULT_FROM,
+			recording_url: null,
+			hosted_telephony: true,
+			provider_call_id: null,
+			call_type: 'outbound',
+			provider: 'twilio',
+			hangup_by: null,
+			hangup_reason: null,
+			hangup_provider_code: null,
+			ring_duration: null,
+			post_dial_delay: null,
+			to_number_carrier: null,
+		},
+		transfer_call_data: null,
+		batch_run_details: spec.batchId ? { status: 'queued', created_at: isoZ(now), updated_at: isoZ(now), retried: 0 } : null,
+		context_details: { recipient_data: isObject(spec.userData) ? clone(spec.userData) : null, recipient_phone_number: spec.to },
+		retry_config: isObject(spec.retryConfig) ? clone(spec.retryConfig) : null,
+		provider: 'twilio',
+	};
+	ctx.state.bolna.executions[id] = execution;
+	const steps = [...STEPS[outcomeFor(spec.to)]];
+	if (execution.status === 'scheduled') steps.unshift('queued');
+	ctx.internal.bolnaSteps.set(id, steps);
+	notify(ctx, execution);
+	scheduleNext(ctx, id);
+	ctx.changed();
+	return execution;
+}
+
+/** @param {any} ctx @param {string} id */
+function scheduleNext(ctx, id) {
+	const steps = ctx.internal.bolnaSteps.get(id);
+	if (!steps || steps.length === 0) {
+		ctx.internal.bolnaSteps.delete(id);
+		return;
+	}
+	const timer = ctx.schedule(() => {
+		ctx.internal.bolnaTimers.delete(id);
+		const execution = ctx.state.bolna.executions[id];
+		const status = steps.shift();
+		if (!execution || !status) return;
+		advance(ctx, execution, status);
+		scheduleNext(ctx, id);
+	}, ctx.options.clockMs);
+	ctx.internal.bolnaTimers.set(id, timer);
+}
+
+/**
+ * A deterministic transcript for an answered call.
+ * @param {any} ctx
+ * @param {any} execution
+ */
+function transcriptFor(ctx, execution) {
+	const agent = ctx.state.bolna.agents[execution.agent_id];
+	const greeting = agent?.agent_config?.agent_welcome_message || 'Hello, this is your assistant.';
+	if (execution.answered_by_voice_mail) return `assistant: ${greeting}\nuser: Please leave a message after the tone.\nassistant: Sorry I missed you, I will call back later.`;
+	const interested = isInterested(execution.telephony_data.to_number);
+	return [
+		`assistant: ${greeting}`,
+		'user: Hi, yes, who is this?',
+		'assistant: I am calling about your recent enquiry. Is now a good time?',
+		interested ? 'user: Yes, I am interested. Call me back tomorrow morning.' : 'user: No thanks, I am not interested.',
+		'assistant: Thank you for your time. Goodbye!',
+	].join('\n');
+}
+
+/**
+ * Move an execution to `status`, filling the fields the real API fills at that point.
+ * @param {any} ctx
+ * @param {any} execution
+ * @param {string} status
+ */
+function advance(ctx, execution, status) {
+	const now = Date.now();
+	const tel = execution.telephony_data;
+	const to = tel.to_number;
+	const outcome = outcomeFor(to);
+	execution.status = status;
+	execution.updated_at = isoZ(now);
+	if (execution.batch_run_details) {
+		execution.batch_run_details.status = status;
+		execution.batch_run_details.updated_at = isoZ(now);
+	}
+	switch (status) {
+		case 'initiated':
+			tel.provider_call_id = `CA${uuid().replace(/-/g, '')}`;
+			tel.to_number_carrier = 'Simulated Carrier';
+			tel.post_dial_delay = 1;
+			break;
+		case 'in-progress':
+			tel.ring_duration = 5;
+			break;
+		case 'call-disconnected':
+			execution.answered_by_voice_mail = outcome === 'voicemail';
+			execution.transcript = transcriptFor(ctx, execution);
+			tel.hangup_by = 'Caller';
+			tel.hangup_reason = 'Normal Hangup';
+			tel.hangup_provider_code = 4000;
+			break;
+		case 'completed': {
+			const seconds = durationSeconds(to);
+			const cents = Math.round(seconds * 10) / 10;
+			execution.conversation_duration = seconds;
+			execution.total_cost = cents;
+			execution.cost_breakdown = {
+				llm: Math.round(cents * 25) / 100,
+				network: Math.round(cents * 10) / 100,
+				platform: Math.round(cents * 20) / 100,
+				synthesizer: Math.round(cents * 35) / 100,
+				transcriber: Math.round(cents * 10) / 100,
+			};
+			execution.usage_breakdown = {
+				synthesizer_characters: seconds * 12,
+				synthesizer_model: 'polly',
+				transcriber_duration: seconds,
+				transcriber_model: 'nova-2',
+				llm_tokens: seconds * 40,
+				llm_model: { 'gpt-4.1-mini': { input: seconds * 30, output: seconds * 10 } },
+			};
+			tel.duration = String(seconds);
+			tel.recording_url = `${ctx.baseUrl}/__sim/recordings/${execution.id}.mp3`;
+			execution.extracted_data = bolnaExtractedData(to, execution.context_details.recipient_data, Date.parse(execution.created_at));
+			execution.summary = execution.answered_by_voice_mail
+				? 'The call reached voicemail.'
+				: `The user was ${isInterested(to) ? '' : 'not '}interested.`;
+			break;
+		}
+		case 'busy':
+		case 'no-answer':
+			tel.duration = '0';
+			tel.hangup_by = 'Callee';
+			tel.hangup_reason = status === 'busy' ? 'Busy' : 'No Answer';
+			tel.hangup_provider_code = status === 'busy' ? 486 : 480;
+			execution.conversation_duration = 0;
+			execution.total_cost = 0;
+			execution.extracted_data = {};
+			break;
+		case 'failed':
+			tel.duration = '0';
+			tel.hangup_reason = 'Call Failed';
+			tel.hangup_provider_code = 500;
+			execution.error_message = 'The call could not be connected by the telephony provider';
+			execution.conversation_duration = 0;
+			execution.total_cost = 0;
+			execution.extracted_data = {};
+			break;
+		case 'balance-low':
+			execution.error_message = 'Insufficient balance: the call was not placed';
+			execution.conversation_duration = 0;
+			execution.total_cost = 0;
+			execution.extracted_data = {};
+			break;
+		default:
+			break;
+	}
+	notify(ctx, execution);
+	if (execution.batch_id) updateBatchProgress(ctx, execution.batch_id);
+	ctx.changed();
+}
+
+/**
+ * POST the execution to its agent's webhook URL (read at the time of the change).
+ * @param {any} ctx
+ * @param {any} execution
+ */
+function notify(ctx, execution) {
+	const agent = ctx.state.bolna.agents[execution.agent_id];
+	const url = agent?.agent_config?.webhook_url;
+	if (typeof url !== 'string' || url === '') return;
+	deliver(ctx, { provider: 'bolna', kind: 'execution', entityId: execution.id, url, payload: clone(execution) });
+}
+
+/**
+ * Stop a queued or scheduled execution.
+ * @param {any} ctx
+ * @param {any} execution
+ */
+function stopExecution(ctx, execution) {
+	ctx.cancel(ctx.internal.bolnaTimers.get(execution.id));
+	ctx.internal.bolnaTimers.delete(execution.id);
+	ctx.internal.bolnaSteps.delete(execution.id);
+	advance(ctx, execution, 'stopped');
+}
+
+/**
+ * Raw log entries derived from how far the execution got.
+ * @param {any} execution
+ */
+function executionLog(execution) {
+	if (!execution.transcript) return [];
+	const created = Date.parse(execution.created_at);
+	/** @type {any[]} */
+	const log = [];
+	execution.transcript.split('\n').forEach((line, i) => {
+		const [speaker, ...rest] = line.split(': ');
+		const text = rest.join(': ');
+		const at = isoZ(created + (i + 1) * 1000);
+		if (speaker === 'user') {
+			log.push({ created_at: at, type: 'response', component: 'transcriber', provider: 'deepgram', data: text });
+		} else {
+			log.push({ created_at: at, type: 'request', component: 'llm', provider: 'openai', data: 'conversation so far' });
+			log.push({ created_at: at, type: 'response', component: 'llm', provider: 'openai', data: text });
+			log.push({ created_at: at, type: 'request', component: 'synthesizer', provider: 'polly', data: text });
+		}
+	});
+	return log;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batches
+
+/**
+ * @param {any} ctx
+ * @param {any} batch
+ */
+function batchView(ctx, batch) {
+	/** @type {Record<string, number>} */
+	const counts = {};
+	for (const execution of Object.values(ctx.state.bolna.executions)) {
+		if (execution.batch_id === batch.batch_id) counts[execution.status] = (counts[execution.status] || 0) + 1;
+	}
+	const { contacts: _contacts, ...rest } = batch;
+	return { ...clone(rest), humanized_created_at: humanize(Date.now() - Date.parse(batch.created_at)), execution_status: counts };
+}
+
+/** @param {number} ms */
+function humanize(ms) {
+	const s = Math.max(0, Math.round(ms / 1000));
+	if (s < 60) return s <= 1 ? 'just now' : `${s} seconds ago`;
+	const m = Math.round(s / 60);
+	if (m < 60) return m === 1 ? 'a minute ago' : `${m} minutes ago`;
+	const h = Math.round(m / 60);
+	return h === 1 ? 'an hour ago' : `${h} hours ago`;
+}
+
+/**
+ * Dial every valid contact of a scheduled batch.
+ * @param {any} ctx
+ * @param {any} batch
+ */
+function dialBatch(ctx, batch) {
+	ctx.internal.bolnaBatchTimers.delete(batch.batch_id);
+	if (batch.status !== 'scheduled') return;
+	batch.status = 'queued';
+	batch.updated_at = isoZ();
+	const contacts = ctx.internal.bolnaBatchContacts.get(batch.batch_id) || [];
+	const froms = batch.from_phone_numbers.length > 0 ? batch.from_phone_numbers : [BOLNA_DEFAULT_FROM];
+	contacts.forEach((/** @type {any} */ contact, /** @type {number} */ i) => {
+		createExecution(ctx, {
+			agentId: batch.agent_id,
+			to: contact.contact_number,
+			from: froms[i % froms.length],
+			userData: contact.variables,
+			batchId: batch.batch_id,
+			retryConfig: batch.retry_config,
+		});
+	});
+	updateBatchProgress(ctx, batch.batch_id);
+}
+
+/**
+ * Mark a dialling batch `executed` once all its executions have ended.
+ * @param {any} ctx
+ * @param {string} batchId
+ */
+function updateBatchProgress(ctx, batchId) {
+	const batch = ctx.state.bolna.batches[batchId];
+	if (!batch || batch.status !== 'queued') return;
+	const executions = Object.values(ctx.state.bolna.executions).filter((e) => e.batch_id === batchId);
+	if (executions.every((e) => TERMINAL.has(e.status))) {
+		batch.status = 'executed';
+		batch.updated_at = isoZ();
+	}
+}
+
+/**
+ * One form field's first value.
+ * @param {any} form
+ * @param {string} name
+ * @returns {string | undefined}
+ */
+function field(form, name) {
+	const values = form?.fields?.[name];
+	return Array.isArray(values) ? values[0] : undefined;
+}
+
+/**
+ * The body as form data (multipart or urlencoded) or a JSON object turned into fields.
+ * @param {import('./router').Call} call
+ */
+function formOf(call) {
+	if (call.bodyKind === 'multipart' || call.bodyKind === 'form') return call.body;
+	if (call.bodyKind === 'json' && isObject(call.body)) {
+		/** @type {Record<string, string[]>} */
+		const fields = {};
+		for (const [k, v] of Object.entries(call.body)) {
+			fields[k] = (Array.isArray(v) ? v : [v]).map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
+		}
+		return { fields, files: {} };
+	}
+	return { fields: {}, files: {} };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routes
+
+/** @param {any} ctx @param {any} execution */
+const executionOut = (ctx, execution) => clone(execution);
+
+/**
+ * @param {string | null} value
+ * @param {string} name
+ * @param {number} def
+ * @param {number} min
+ * @param {number} [max]
+ */
+function intParam(value, name, def, min, max) {
+	if (value === null || value === '') return { value: def };
+	if (!/^-?\d+$/.test(value)) return { error: unprocessable(['query', name], 'Input should be a valid integer, unable to parse string as an integer', 'int_parsing', value) };
+	const n = Number(value);
+	if (n < min) return { error: unprocessable(['query', name], `Input should be greater than or equal to ${min}`, 'greater_than_equal', value) };
+	if (max !== undefined && n > max) return { error: unprocessable(['query', name], `Input should be less than or equal to ${max}`, 'less_than_equal', value) };
+	return { value: n };
+}
+
+function routes() {
+	const r = new Router();
+
+	// --- user
+	r.add('GET', '/user/me', (ctx) => {
+		const active = Object.values(ctx.state.bolna.executions).filter((e) => ['initiated', 'ringing', 'in-progress'].includes(e.status)).length;
+		const user = ctx.state.bolna.user;
+		return { status: 200, body: { ...clone(user), concurrency: { max: user.concurrency.max, current: active } } };
+	});
+
+	// --- calls
+	r.add('POST', '/call', (ctx, call) => {
+		const body = call.body;
+		if (call.bodyKind !== 'json' || !isObject(body)) return unprocessable(['body'], 'Input should be a valid dictionary or object to extract fields from', 'model_attributes_type', body ?? null);
+		if (body.agent_id === undefined || body.agent_id === null || body.agent_id === '') return unprocessable(['body', 'agent_id'], 'Field required', 'missing', body);
+		if (body.recipient_phone_number === undefined || body.recipient_phone_number === null || body.recipient_phone_number === '') return unprocessable(['body', 'recipient_phone_number'], 'Field required', 'missing', body);
+		if (body.user_data !== undefined && body.user_data !== null && !isObject(body.user_data)) return unprocessable(['body', 'user_data'], 'Input should be a valid dictionary', 'dict_type', body.user_data);
+		if (body.retry_config !== undefined && body.retry_config !== null && !isObject(body.retry_config)) return unprocessable(['body', 'retry_config'], 'Input should be a valid dictionary', 'dict_type', body.retry_config);
+		const agent = ctx.state.bolna.agents[String(body.agent_id)];
+		if (!agent) return detail('Agent not found');
+		if (!isE164(body.recipient_phone_number)) return message(`Invalid recipient_phone_number: ${body.recipient_phone_number}. Use E.164 format, e.g. +14155550123`);
+		if (body.from_phone_number !== undefined && body.from_phone_number !== null && body.from_phone_number !== '' && !isE164(body.from_phone_number)) {
+			return message(`Invalid from_phone_number: ${body.from_phone_number}. Use E.164 format, e.g. +14155550123`);
+		}
+		let scheduledAt = null;
+		if (body.scheduled_at !== undefined && body.scheduled_at !== null && body.scheduled_at !== '') {
+			const error = scheduledAtError(body.scheduled_at);
+			if (error) return message(error);
+			scheduledAt = String(body.scheduled_at);
+		}
+		const execution = createExecution(ctx, {
+			agentId: agent.id,
+			to: body.recipient_phone_number,
+			from: body.from_phone_number || null,
+			userData: body.user_data,
+			scheduledAt,
+			retryConfig: body.retry_config,
+		});
+		return { status: 200, body: { message: 'done', status: 'queued', execution_id: execution.id } };
+	});
+
+	r.add('POST', '/call/:id/stop', (ctx, call) => {
+		const execution = ctx.state.bolna.executions[call.params.id];
+		if (!execution) return detail('Execution not found');
+		if (!STOPPABLE.has(execution.status)) return message(`Call cannot be stopped in status ${execution.status}; only queued or scheduled calls can be stopped`);
+		stopExecution(ctx, execution);
+		return { status: 200, body: { message: 'done', status: 'stopped', execution_id: execution.id } };
+	});
+
+	// --- executions
+	r.add('GET', '/executions/:id', (ctx, call) => {
+		const execution = ctx.state.bolna.executions[call.params.id];
+		return execution ? { status: 200, body: executionOut(ctx, execution) } : detail('Execution not found');
+	});
+	r.add('GET', '/executions/:id/log', (ctx, call) => {
+		const execution = ctx.state.bolna.executions[call.params.id];
+		return execution ? { status: 200, body: { status: 'success', data: executionLog(execution) } } : detail('Execution not found');
+	});
+	r.add('GET', '/agent/:agentId/executions', (ctx, call) => {
+		if (!ctx.state.bolna.agents[call.params.agentId]) return detail('Agent not found');
+		const list = Object.values(ctx.state.bolna.executions).filter((e) => e.agent_id === call.params.agentId).reverse();
+		return { status: 200, body: list.map((e) => executionOut(ctx, e)) };
+	});
+	r.add('GET', '/agent/:agentId/execution/:id', (ctx, call) => {
+		const execution = ctx.state.bolna.executions[call.params.id];
+		if (!execution || execution.agent_id !== call.params.agentId) return detail('Execution not found');
+		return { status: 200, body: executionOut(ctx, execution) };
+	});
+
+	r.add('GET', '/v2/agent/:agentId/executions', (ctx, call) => {
+		if (!ctx.state.bolna.agents[call.params.agentId]) return detail('Agent not found');
+		const q = call.query;
+		const page = intParam(q.get('page_number'), 'page_number', 1, 1);
+		if (page.error) return page.error;
+		const size = intParam(q.get('page_size'), 'page_size', 20, 1, 50);
+		if (size.error) return size.error;
+		const status = q.get('status');
+		if (status && !STATUS_VALUES.has(status)) return unprocessable(['query', 'status'], `Input should be one of ${[...STATUS_VALUES].map((s) => `'${s}'`).join(', ')}`, 'enum', status);
+		const callType = q.get('call_type');
+		if (callType && !['inbound', 'outbound'].includes(callType)) return unprocessable(['query', 'call_type'], "Input should be 'inbound' or 'outbound'", 'enum', callType);
+		/** @type {Record<string, number>} */
+		const range = {};
+		for (const name of ['from', 'to']) {
+			const value = q.get(name);
+			if (value) {
+				const ms = Date.parse(value);
+				if (Number.isNaN(ms)) return unprocessable(['query', name], 'Input should be a valid datetime', 'datetime_from_date_parsing', value);
+				range[name] = ms;
+			}
+		}
+		const batchId = q.get('batch_id');
+		const provider = q.get('provider');
+		const voicemail = q.get('answered_by_voice_mail');
+		const all = Object.values(ctx.state.bolna.executions)
+			.filter((e) => e.agent_id === call.params.agentId)
+			.filter((e) => !status || e.status === status)
+			.filter((e) => !batchId || e.batch_id === batchId)
+			.filter((e) => !callType || e.telephony_data.call_type === callType)
+			.filter((e) => !provider || e.telephony_data.provider === provider)
+			.filter((e) => voicemail === null || voicemail === '' || String(e.answered_by_voice_mail) === voicemail)
+			.filter((e) => range.from === undefined || Date.parse(e.created_at) >= range.from)
+			.filter((e) => range.to === undefined || Date.parse(e.created_at) <= range.to)
+			.reverse();
+		const start = (page.value - 1) * size.value;
+		const data = all.slice(start, start + size.value).map((e) => executionOut(ctx, e));
+		return {
+			status: 200,
+			body: { page_number: page.value, page_size: size.value, total: all.length, has_more: start + size.value < all.length, data },
+		};
+	});
+
+	// --- agents
+	r.add('GET', '/v2/agent/all', (ctx) => ({ status: 200, body: Object.values(ctx.state.bolna.agents).map(agentView) }));
+	r.add('POST', '/v2/agent', (ctx, call) => {
+		const body = call.body;
+		if (!isObject(body) || !isObject(body.agent_config)) return unprocessable(['body', 'agent_config'], 'Field required');
+		if (typeof body.agent_config.agent_name !== 'string') return unprocessable(['body', 'agent_config', 'agent_name'], 'Field required');
+		if (!Array.isArray(body.agent_config.tasks)) return unprocessable(['body', 'agent_config', 'tasks'], 'Field required');
+		if (!isObject(body.agent_prompts)) return unprocessable(['body', 'agent_prompts'], 'Field required');
+		const id = uuid();
+		const now = isoZ();
+		ctx.state.bolna.agents[id] = {
+			id,
+			agent_status: 'processed',
+			created_at: now,
+			updated_at: now,
+			agent_config: { agent_type: 'other', webhook_url: null, ...clone(body.agent_config) },
+			agent_prompts: clone(body.agent_prompts),
+		};
+		ctx.changed();
+		return { status: 200, body: { agent_id: id, status: 'created' } };
+	});
+	r.add('GET', '/v2/agent/:id', (ctx, call) => {
+		const agent = ctx.state.bolna.agents[call.params.id];
+		return agent ? { status: 200, body: agentView(agent) } : detail('Agent not found');
+	});
+	r.add('PUT', '/v2/agent/:id', (ctx, call) => {
+		const agent = ctx.state.bolna.agents[call.params.id];
+		if (!agent) return detail('Agent not found');
+		const body = call.body;
+		if (!isObject(body) || !isObject(body.agent_config)) return unprocessable(['body', 'agent_config'], 'Field required');
+		if (!isObject(body.agent_prompts)) return unprocessable(['body', 'agent_prompts'], 'Field required');
+		agent.agent_config = { agent_type: 'other', webhook_url: null, ...clone(body.agent_config) };
+		agent.agent_prompts = clone(body.agent_prompts);
+		agent.updated_at = isoZ();
+		ctx.changed();
+		return { status: 200, body: { agent_id: agent.id, status: 'updated' } };
+	});
+	r.add('PATCH', '/v2/agent/:id', (ctx, call) => {
+		const agent = ctx.state.bolna.agents[call.params.id];
+		if (!agent) return detail('Agent not found');
+		const body = call.body;
+		if (call.bodyKind !== 'json' || !isObject(body)) return unprocessable(['body'], 'Input should be a valid dictionary or object to extract fields from', 'model_attributes_type', body ?? null);
+		if (body.agent_config !== undefined && body.agent_config !== null && !isObject(body.agent_config)) return unprocessable(['body', 'agent_config'], 'Input should be a valid dictionary', 'dict_type', body.agent_config);
+		if (body.agent_prompts !== undefined && body.agent_prompts !== null && !isObject(body.agent_prompts)) return unprocessable(['body', 'agent_prompts'], 'Input should be a valid dictionary', 'dict_type', body.agent_prompts);
+		const config = body.agent_config;
+		if (isObject(config) && config.webhook_url !== undefined && config.webhook_url !== null && config.webhook_url !== '') {
+			try {
+				const url = new URL(String(config.webhook_url));
+				if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+			} catch {
+				return message(`Invalid webhook_url: ${config.webhook_url}`);
+			}
+		}
+		if (isObject(config)) deepMerge(agent.agent_config, config);
+		if (isObject(body.agent_prompts)) deepMerge(agent.agent_prompts, body.agent_prompts);
+		agent.updated_at = isoZ();
+		ctx.changed();
+		return { status: 200, body: { message: 'success', state: 'updated' } };
+	});
+	r.add('DELETE', '/v2/agent/:id', (ctx, call) => {
+		if (!ctx.state.bolna.agents[call.params.id]) return detail('Agent not found');
+		delete ctx.state.bolna.agents[call.params.id];
+		ctx.changed();
+		return { status: 200, body: { message: 'success', state: 'deleted' } };
+	});
+	r.add('POST', '/v2/agent/:id/stop', (ctx, call) => {
+		if (!ctx.state.bolna.agents[call.params.id]) return detail('Agent not found');
+		const stopped = Object.values(ctx.state.bolna.executions).filter((e) => e.agent_id === call.params.id && STOPPABLE.has(e.status));
+		for (const execution of stopped) stopExecution(ctx, execution);
+		return { status: 200, body: { stopped_executions: stopped.map((e) => e.id) } };
+	});
+
+	// --- batches
+	r.add('POST', '/batches', (ctx, call) => {
+		if (call.bodyKind !== 'multipart') {
+			return { status: 422, body: { detail: [{ type: 'missing', loc: ['body', 'agent_id'], msg: 'Field required', input: null }, { type: 'missing', loc: ['body', 'file'], msg: 'Field required', input: null }] } };
+		}
+		const form = call.body;
+		const agentId = field(form, 'agent_id');
+		const file = form.files.file?.[0];
+		if (!agentId) return unprocessable(['body', 'agent_id'], 'Field required');
+		if (!file) return unprocessable(['body', 'file'], 'Field required');
+		if (!ctx.state.bolna.agents[agentId]) return detail('Agent not found');
+		const froms = form.fields.from_phone_numbers || [];
+		for (const number of froms) {
+			if (!isE164(number)) return message(`Invalid from_phone_numbers entry: ${number}. Use E.164 format`);
+		}
+		let retryConfig = null;
+		const retryText = field(form, 'retry_config');
+		if (retryText !== undefined && retryText !== '') {
+			try {
+				retryConfig = JSON.parse(retryText);
+			} catch {
+				return message('retry_config must be a JSON string');
+			}
+			if (!isObject(retryConfig)) return message('retry_config must be a JSON object');
+		}
+		const rows = parseCsv(file.data.toString('utf8'));
+		const header = (rows.shift() || []).map((h) => h.trim());
+		const column = header.indexOf('contact_number');
+		if (column < 0) return message('CSV file must contain a contact_number column');
+		const contacts = [];
+		for (const row of rows) {
+			const number = (row[column] || '').trim();
+			if (!isE164(number)) continue;
+			/** @type {Record<string, string>} */
+			const variables = {};
+			header.forEach((name, i) => {
+				if (i !== column && name !== '') variables[name] = row[i] ?? '';
+			});
+			contacts.push({ contact_number: number, variables });
+		}
+		const now = isoZ();
+		const batchId = hex32();
+		ctx.state.bolna.batches[batchId] = {
+			batch_id: batchId,
+			agent_id: agentId,
+			created_at: now,
+			updated_at: now,
+			status: 'created',
+			scheduled_at: null,
+			from_phone_number: froms[0] ?? null,
+			from_phone_numbers: froms,
+			file_name: file.filename,
+			valid_contacts: contacts.length,
+			total_contacts: rows.length,
+			retry_config: retryConfig,
+		};
+		ctx.internal.bolnaBatchContacts.set(batchId, contacts);
+		ctx.changed();
+		return { status: 200, body: { batch_id: batchId, state: 'created' } };
+	});
+	r.add('POST', '/batches/:id/schedule', (ctx, call) => {
+		const batch = ctx.state.bolna.batches[call.params.id];
+		if (!batch) return detail('Batch not found');
+		const form = formOf(call);
+		const scheduledAt = field(form, 'scheduled_at');
+		if (scheduledAt === undefined || scheduledAt === '') return unprocessable(['body', 'scheduled_at'], 'Field required');
+		const error = scheduledAtError(scheduledAt);
+		if (error) return message(error);
+		if (batch.status !== 'created') return message(`Batch cannot be scheduled in state ${batch.status}`);
+		batch.status = 'scheduled';
+		batch.scheduled_at = isoZ(Date.parse(scheduledAt));
+		batch.updated_at = isoZ();
+		// Time is compressed: the batch dials one clock step after scheduling.
+		ctx.internal.bolnaBatchTimers.set(batch.batch_id, ctx.schedule(() => dialBatch(ctx, batch), ctx.options.clockMs));
+		ctx.changed();
+		return { status: 200, body: { message: 'success', state: 'scheduled' } };
+	});
+	r.add('GET', '/batches/:agentId/all', (ctx, call) => {
+		const list = Object.values(ctx.state.bolna.batches).filter((b) => b.agent_id === call.params.agentId);
+		return { status: 200, body: list.reverse().map((b) => batchView(ctx, b)) };
+	});
+	r.add('GET', '/batches/:id/executions', (ctx, call) => {
+		if (!ctx.state.bolna.batches[call.params.id]) return detail('Batch not found');
+		const list = Object.values(ctx.state.bolna.executions).filter((e) => e.batch_id === call.params.id);
+		return { status: 200, body: list.map((e) => executionOut(ctx, e)) };
+	});
+	r.add('GET', '/batches/:id', (ctx, call) => {
+		const batch = ctx.state.bolna.batches[call.params.id];
+		return batch ? { status: 200, body: batchView(ctx, batch) } : detail('Batch not found');
+	});
+	r.add('POST', '/batches/:id/stop', (ctx, call) => {
+		const batch = ctx.state.bolna.batches[call.params.id];
+		if (!batch || !['scheduled', 'queued'].includes(batch.status)) return message('Batch is not queued or running', 404);
+		ctx.cancel(ctx.internal.bolnaBatchTimers.get(batch.batch_id));
+		ctx.internal.bolnaBatchTimers.delete(batch.batch_id);
+		batch.status = 'stopped';
+		batch.updated_at = isoZ();
+		for (const execution of Object.values(ctx.state.bolna.executions)) {
+			if (execution.batch_id === batch.batch_id && STOPPABLE.has(execution.status)) stopExecution(ctx, execution);
+		}
+		ctx.changed();
+		return { status: 200, body: { message: 'success', state: 'stopped' } };
+	});
+	r.add('DELETE', '/batches/:id', (ctx, call) => {
+		const batch = ctx.state.bolna.batches[call.params.id];
+		if (!batch) return detail('Batch not found');
+		ctx.cancel(ctx.internal.bolnaBatchTimers.get(batch.batch_id));
+		ctx.internal.bolnaBatchTimers.delete(batch.batch_id);
+		ctx.internal.bolnaBatchContacts.delete(batch.batch_id);
+		delete ctx.state.bolna.batches[batch.batch_id];
+		ctx.changed();
+		return { status: 200, body: { message: 'success', state: 'deleted' } };
+	});
+
+	return r;
+}
+
+/**
+ * Bolna's authentication: `Authorization: Bearer <key>`. A missing header is 401
+ * `Not authenticated`; anything else that is not the key is 403 `Invalid API key`.
+ * @param {any} ctx
+ * @param {string | undefined} header
+ * @returns {import('./router').Reply | null}
+ */
+function authenticate(ctx, header) {
+	if (!header) return { status: 401, body: { detail: 'Not authenticated' } };
+	const m = /^Bearer\s+(.+)$/i.exec(header.trim());
+	if (!m || m[1] !== ctx.options.bolnaApiKey) return { status: 403, body: { detail: 'Invalid API key' } };
+	return null;
+}
+
+/**
+ * An error body in Bolna's shape.
+ * @param {number} status
+ * @param {string} text
+ */
+function errorBody(status, text) {
+	return status === 429 || status === 401 || status === 403 || status === 404 ? { detail: text } : { message: text };
+}
+
+module.exports = { routes, authenticate, errorBody, agentView, seedAgent, TERMINAL, scheduledAtError };
