@@ -1,0 +1,411 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { BolnaTrigger } from '../../nodes/Bolna/BolnaTrigger.node';
+import { BOLNA_STATUSES } from '../../nodes/Bolna/shaping';
+import { callWebhook, node, registerNodeType } from '../helpers/engine';
+import { fixture } from './fixtures';
+
+const AGENT = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
+const TOKEN = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c';
+const credentials = { bolnaApi: { apiKey: 'bn-test-key-123', baseUrl: 'https://api.bolna.ai', allowedDestinations: '' } };
+const type = registerNodeType('bolnaTrigger', new BolnaTrigger());
+const STATIC_KEY = 'node:Bolna Trigger';
+
+const completed = fixture('bolna-completed.json');
+const disconnected = fixture('bolna-call-disconnected.json');
+const noAnswer = fixture('bolna-no-answer.json');
+const ringing = fixture('bolna-ringing.json');
+
+function trigger(parameters: IDataObject = {}) {
+	return node(
+		'Bolna Trigger',
+		type,
+		{
+			registerAutomatically: true,
+			agentId: { __rl: true, mode: 'id', value: AGENT },
+			...parameters,
+		},
+		{ webhookId: 'wh-bolna-1', credentials: { bolnaApi: { id: '1', name: 'Bolna' } } },
+	);
+}
+
+function registeredStaticData(): IDataObject {
+	return {
+		[STATIC_KEY]: {
+			target: AGENT,
+			token: TOKEN,
+			registeredUrl: `http://localhost:5678/webhook/wh-bolna-1/webhook?token=${TOKEN}`,
+			previousUrl: null,
+		},
+	};
+}
+
+async function deliver(
+	body: unknown,
+	options: {
+		parameters?: IDataObject;
+		query?: IDataObject;
+		rawBody?: string | Buffer;
+		ip?: string;
+		headers?: Record<string, string>;
+		staticData?: IDataObject;
+	} = {},
+) {
+	return await callWebhook({
+		node: trigger(options.parameters),
+		body,
+		rawBody: options.rawBody,
+		query: options.query ?? { token: TOKEN },
+		ip: options.ip,
+		headers: { 'content-type': 'application/json', ...(options.headers ?? {}) },
+		credentials,
+		staticData: options.staticData ?? registeredStaticData(),
+	});
+}
+
+function expectRefused(call: Awaited<ReturnType<typeof deliver>>, status: number, error: string) {
+	expect(call.result).toEqual({ noWebhookResponse: true });
+	expect(call.response).toMatchObject({ statusCode: status, body: { error }, ended: true });
+}
+
+function expectAcknowledged(call: Awaited<ReturnType<typeof deliver>>, reason: string) {
+	expect(call.result).toEqual({ noWebhookResponse: true });
+	expect(call.response).toMatchObject({ statusCode: 200, body: { received: true, ignored: reason }, ended: true });
+}
+
+const SIMPLIFIED_COMPLETED = {
+	executionId: '7432382142914',
+	agentId: AGENT,
+	batchId: 'd12abbbe-d16d-4c51-b18c-c7d5c3807962',
+	status: 'completed',
+	errorMessage: null,
+	toNumber: '+10123456789',
+	fromNumber: '+1987654007',
+	callType: 'outbound',
+	durationSeconds: 42,
+	conversationDurationSeconds: 123,
+	totalCostCents: 123,
+	totalCostUsd: 1.23,
+	answeredByVoiceMail: true,
+	hangupBy: null,
+	hangupReason: null,
+	transcript: '<string>',
+	summary: null,
+	recordingUrl:
+		'https://bolna-call-recordings.s3.us-east-1.amazonaws.com/AC1f3285e7c353c7d4036544f8dac36b98/REb1c182ccde4ddf7969a511a267d3c669',
+	extractedData: {
+		user_interested: true,
+		callback_user: false,
+		address: '42 world lane',
+		salary_expected: '42 bitcoins',
+	},
+	createdAt: '2024-01-23T01:14:37Z',
+	updatedAt: '2024-01-29T18:31:22Z',
+};
+
+describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
+	describe('description', () => {
+		it('offers every Bolna status and selects completed plus the failure and unanswered ones by default', () => {
+			const statuses = new BolnaTrigger().description.properties.find((p) => p.name === 'statuses')!;
+			expect((statuses.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual(
+				[...BOLNA_STATUSES].sort(),
+			);
+			expect(statuses.default).toEqual([
+				'balance-low',
+				'busy',
+				'canceled',
+				'completed',
+				'error',
+				'failed',
+				'no-answer',
+				'stopped',
+			]);
+		});
+
+		it('answers accepted events itself with an empty 200 instead of n8n’s default body', () => {
+			const [hook] = new BolnaTrigger().description.webhooks!;
+			expect(hook).toEqual({
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'webhook',
+			});
+		});
+	});
+
+	describe('output modes (seed payload: completed call with extracted_data)', () => {
+		it('Simplified gives the documented item', async () => {
+			const call = await deliver(completed.json, { rawBody: completed.raw });
+			expect(call.result).toEqual({ workflowData: [[{ json: SIMPLIFIED_COMPLETED }]] });
+			expect(call.response.ended).toBe(false);
+		});
+
+		it('Raw gives the payload exactly as received', async () => {
+			const call = await deliver(completed.json, { rawBody: completed.raw, parameters: { outputMode: 'raw' } });
+			expect(call.result).toEqual({ workflowData: [[{ json: completed.json }]] });
+		});
+
+		it('Extracted Data Only gives extracted_data plus executionId, status and agentId', async () => {
+			const call = await deliver(completed.json, {
+				rawBody: completed.raw,
+				parameters: { outputMode: 'extractedDataOnly' },
+			});
+			expect(call.result).toEqual({
+				workflowData: [
+					[
+						{
+							json: {
+								user_interested: true,
+								callback_user: false,
+								address: '42 world lane',
+								salary_expected: '42 bitcoins',
+								executionId: '7432382142914',
+								status: 'completed',
+								agentId: AGENT,
+							},
+						},
+					],
+				],
+			});
+		});
+
+		it('call-disconnected, when selected, arrives with cost, recording and extracted data still empty', async () => {
+			const call = await deliver(disconnected.json, {
+				rawBody: disconnected.raw,
+				parameters: { statuses: ['call-disconnected'] },
+			});
+			expect(call.result).toEqual({
+				workflowData: [
+					[
+						{
+							json: {
+								executionId: 'b0e5c7f4-2d1a-4c3e-9f6b-1a2b3c4d5e6f',
+								agentId: AGENT,
+								batchId: null,
+								status: 'call-disconnected',
+								errorMessage: null,
+								toNumber: '+14155550101',
+								fromNumber: '+14155550100',
+								callType: 'outbound',
+								durationSeconds: null,
+								conversationDurationSeconds: null,
+								totalCostCents: null,
+								totalCostUsd: null,
+								answeredByVoiceMail: false,
+								hangupBy: 'Caller',
+								hangupReason: 'Normal Hangup',
+								transcript: 'assistant: Hello, this is Alfred.\nuser: Hi!',
+								summary: null,
+								recordingUrl: null,
+								extractedData: {},
+								createdAt: '2025-05-07T10:00:00Z',
+								updatedAt: '2025-05-07T10:01:05Z',
+							},
+						},
+					],
+				],
+			});
+		});
+
+		it('no-answer (selected by default) runs with extracted data empty in Extracted Data Only mode', async () => {
+			const call = await deliver(noAnswer.json, {
+				rawBody: noAnswer.raw,
+				parameters: { outputMode: 'extractedDataOnly' },
+			});
+			expect(call.result).toEqual({
+				workflowData: [
+					[{ json: { executionId: '5f2a9e51-7c44-4d8b-a0c2-9b6d1e3f4a70', status: 'no-answer', agentId: AGENT } }],
+				],
+			});
+		});
+	});
+
+	describe('authentication (401, no run)', () => {
+		it('refuses a request without a token', async () => {
+			expectRefused(await deliver(completed.json, { query: {} }), 401, 'Unauthorized: missing or wrong token');
+		});
+
+		it('refuses a wrong token', async () => {
+			expectRefused(
+				await deliver(completed.json, { query: { token: TOKEN.slice(0, -1) + '0' } }),
+				401,
+				'Unauthorized: missing or wrong token',
+			);
+		});
+
+		it('refuses a repeated token parameter', async () => {
+			expectRefused(await deliver(completed.json, { query: { token: [TOKEN, TOKEN] } }), 401, 'Unauthorized: missing or wrong token');
+		});
+
+		it('refuses everything when no registration (and so no token) is stored, even an empty token', async () => {
+			expectRefused(
+				await deliver(completed.json, { query: { token: '' }, staticData: {} }),
+				401,
+				'Unauthorized: missing or wrong token',
+			);
+		});
+
+		it('authenticates before reading the body', async () => {
+			expectRefused(await deliver('not json', { rawBody: 'not json', query: {} }), 401, 'Unauthorized: missing or wrong token');
+		});
+
+		it('with Register Automatically off, checks the Token field instead of stored data', async () => {
+			const parameters = { registerAutomatically: false, token: 'my-own-token-0123456789abcdef' };
+			const ok = await deliver(completed.json, {
+				parameters,
+				query: { token: 'my-own-token-0123456789abcdef' },
+				staticData: {},
+			});
+			expect(ok.result.workflowData).toHaveLength(1);
+			expectRefused(
+				await deliver(completed.json, { parameters, query: { token: TOKEN }, staticData: registeredStaticData() }),
+				401,
+				'Unauthorized: missing or wrong token',
+			);
+		});
+
+		it('with Register Automatically off and an empty Token field, refuses every request', async () => {
+			expectRefused(
+				await deliver(completed.json, { parameters: { registerAutomatically: false, token: '' }, query: { token: '' } }),
+				401,
+				'Unauthorized: missing or wrong token',
+			);
+		});
+	});
+
+	describe('source IP allow-list', () => {
+		const defaultList = { options: { allowedSourceIps: '13.203.39.153, 13.126.9.249, 13.202.133.53' } };
+
+		it('is off unless the option is added', async () => {
+			const call = await deliver(completed.json, { ip: '198.51.100.7' });
+			expect(call.result.workflowData).toHaveLength(1);
+		});
+
+		it('refuses other addresses with 403 when on', async () => {
+			expectRefused(
+				await deliver(completed.json, { parameters: defaultList, ip: '198.51.100.7' }),
+				403,
+				'Forbidden: source IP is not allowed',
+			);
+		});
+
+		it.each(['13.203.39.153', '13.126.9.249', '::ffff:13.202.133.53'])('accepts Bolna’s address %s', async (ip) => {
+			const call = await deliver(completed.json, { parameters: defaultList, ip });
+			expect(call.result.workflowData).toHaveLength(1);
+		});
+
+		it('ignores X-Forwarded-For unless trusted', async () => {
+			const headers = { 'x-forwarded-for': '13.203.39.153' };
+			expectRefused(
+				await deliver(completed.json, { parameters: defaultList, ip: '198.51.100.7', headers }),
+				403,
+				'Forbidden: source IP is not allowed',
+			);
+			const trusted = { options: { ...defaultList.options, trustForwardedFor: true } };
+			const call = await deliver(completed.json, { parameters: trusted, ip: '10.0.0.2', headers });
+			expect(call.result.workflowData).toHaveLength(1);
+		});
+
+		it('uses only the first X-Forwarded-For hop', async () => {
+			const trusted = { options: { ...defaultList.options, trustForwardedFor: true } };
+			expectRefused(
+				await deliver(completed.json, {
+					parameters: trusted,
+					ip: '13.203.39.153',
+					headers: { 'x-forwarded-for': '198.51.100.7, 13.203.39.153' },
+				}),
+				403,
+				'Forbidden: source IP is not allowed',
+			);
+		});
+
+		it('accepts IPv4 CIDR ranges', async () => {
+			const parameters = { options: { allowedSourceIps: '10.0.0.0/8' } };
+			expect((await deliver(completed.json, { parameters, ip: '10.20.30.40' })).result.workflowData).toHaveLength(1);
+			expectRefused(await deliver(completed.json, { parameters, ip: '11.0.0.1' }), 403, 'Forbidden: source IP is not allowed');
+		});
+	});
+
+	describe('bad bodies (400, no run, nothing thrown)', () => {
+		it.each([
+			['not JSON', 'status=completed', 'Request body is not valid JSON'],
+			['empty', '', 'Request body is empty; expected a JSON object'],
+			['a JSON array', '[{"id":"x","status":"completed"}]', 'Request body must be a JSON object'],
+			['a JSON string', '"completed"', 'Request body must be a JSON object'],
+			['without status', '{"id":"x"}', 'Not a Bolna execution event: status: "status" is required'],
+			['with a numeric status', '{"id":"x","status":7}', 'Not a Bolna execution event: status: "status" must be a string'],
+			['with an empty status', '{"id":"x","status":""}', 'Not a Bolna execution event: status: "status" must not be empty'],
+			['without id', '{"status":"completed"}', 'Not a Bolna execution event: id: "id" (or "execution_id") is required'],
+			['with an object id', '{"id":{"a":1},"status":"completed"}', 'Not a Bolna execution event: id: Invalid input'],
+		])('refuses a body that is %s', async (_label, raw, message) => {
+			expectRefused(await deliver(raw, { rawBody: raw }), 400, message);
+		});
+
+		it('refuses a body over 1 MB', async () => {
+			const big = JSON.stringify({ ...completed.json, transcript: 'x'.repeat(1024 * 1024) });
+			expectRefused(await deliver(JSON.parse(big), { rawBody: big }), 400, 'Request body is larger than 1 MB');
+		});
+
+		it('accepts execution_id when id is absent, and unknown keys pass through to Raw', async () => {
+			const body = { execution_id: 'e-1', status: 'completed', brand_new_field: { a: 1 } };
+			const call = await deliver(body, { parameters: { outputMode: 'raw' } });
+			expect(call.result).toEqual({ workflowData: [[{ json: body }]] });
+		});
+	});
+
+	describe('status filter', () => {
+		it('acknowledges an unselected status with 200 and does not run', async () => {
+			expectAcknowledged(await deliver(ringing.json, { rawBody: ringing.raw }), 'status "ringing" is not selected');
+		});
+
+		it('acknowledges a status Bolna may add later without running', async () => {
+			expectAcknowledged(await deliver({ id: 'x', status: 'voicemail-left' }), 'status "voicemail-left" is not selected');
+		});
+
+		it('runs for a status selected explicitly', async () => {
+			const call = await deliver(ringing.json, { parameters: { statuses: ['ringing'], outputMode: 'raw' } });
+			expect(call.result).toEqual({ workflowData: [[{ json: ringing.json }]] });
+		});
+	});
+
+	describe('deduplication on (execution id, status)', () => {
+		it('runs once for a repeated delivery and acknowledges the repeat with 200', async () => {
+			const staticData = registeredStaticData();
+			const first = await deliver(completed.json, { staticData });
+			expect(first.result.workflowData).toHaveLength(1);
+			const second = await deliver(completed.json, { staticData });
+			expectAcknowledged(second, 'duplicate delivery');
+		});
+
+		it('runs again for the same execution with another status', async () => {
+			const staticData = registeredStaticData();
+			const parameters = { statuses: ['call-disconnected', 'completed'] };
+			const id = 'b0e5c7f4-2d1a-4c3e-9f6b-1a2b3c4d5e6f';
+			expect((await deliver({ id, status: 'call-disconnected' }, { parameters, staticData })).result.workflowData).toHaveLength(1);
+			expect((await deliver({ id, status: 'completed' }, { parameters, staticData })).result.workflowData).toHaveLength(1);
+			expectAcknowledged(await deliver({ id, status: 'completed' }, { parameters, staticData }), 'duplicate delivery');
+		});
+
+		it('does not remember refused or filtered deliveries', async () => {
+			const staticData = registeredStaticData();
+			await deliver(completed.json, { staticData, query: {} });
+			await deliver(completed.json, { staticData, parameters: { statuses: ['ringing'] } });
+			expect((await deliver(completed.json, { staticData })).result.workflowData).toHaveLength(1);
+		});
+
+		it('keeps a bounded memory of the last 500 keys', async () => {
+			// n8n saves static data after each request and loads it fresh for the next one.
+			let staticData = registeredStaticData();
+			for (let i = 0; i < 520; i++) {
+				const call = await deliver({ id: `exec-${i}`, status: 'completed' }, { staticData });
+				staticData = JSON.parse(JSON.stringify(call.staticData)) as IDataObject;
+			}
+			const keys = (staticData[STATIC_KEY] as IDataObject).recentEventKeys as string[];
+			expect(keys).toHaveLength(500);
+			// the oldest ones were forgotten, the newest are still known
+			expect((await deliver({ id: 'exec-0', status: 'completed' }, { staticData })).result.workflowData).toHaveLength(1);
+			expectAcknowledged(await deliver({ id: 'exec-519', status: 'completed' }, { staticData }), 'duplicate delivery');
+		});
+	});
+});
