@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
 import type { ApiRequest, RequestContext } from '../shared/transport/request';
 import { apiRequest, type Provider } from '../shared/transport/request';
@@ -35,4 +35,50 @@ export function unwrapData<T = IDataObject>(body: unknown): T {
 		return (body as { data: T }).data;
 	}
 	return body as T;
+}
+
+/** A request to a custom tool's own endpoint (not the Bland API). */
+export interface ToolEndpointRequest {
+	method: string;
+	url: string;
+	headers: IDataObject;
+	query: IDataObject;
+	body?: IDataObject | string;
+	timeoutMs: number;
+}
+
+/**
+ * Performs a custom tool's HTTP request from n8n, as Bland would during a call. The endpoint is
+ * the user's, not Bland's: no credential is read here, so the Bland API key can never reach it.
+ * HTTP error statuses are returned, not thrown, so they can be inspected.
+ */
+export async function toolEndpointRequest(
+	this: IExecuteFunctions,
+	request: ToolEndpointRequest,
+): Promise<{ statusCode: number; headers: IDataObject; body: unknown }> {
+	const isJson = request.body !== undefined && typeof request.body === 'object';
+	const response = (await this.helpers.httpRequest({
+		method: request.method as IHttpRequestMethods,
+		url: request.url,
+		headers: {
+			...(isJson ? { 'Content-Type': 'application/json' } : {}),
+			...request.headers,
+		},
+		qs: Object.keys(request.query).length ? request.query : undefined,
+		body: request.body,
+		json: isJson,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: request.timeoutMs,
+	})) as { statusCode: number; headers: IDataObject; body: unknown };
+	let body = response.body;
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body === 'string' && body.trim() !== '') {
+		try {
+			body = JSON.parse(body);
+		} catch {
+			// not JSON: keep the text
+		}
+	}
+	return { statusCode: response.statusCode, headers: response.headers ?? {}, body };
 }

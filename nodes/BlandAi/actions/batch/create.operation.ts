@@ -1,0 +1,313 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
+import { extractApiMessage } from '../../../shared/transport/request';
+import { compact, requireResourceId, requireString } from '../../../shared/validation/params';
+import { isAllowedDestination, normalizeE164 } from '../../../shared/validation/phone';
+import { parseCsv } from '../../csv';
+import {
+	buildCallSettings,
+	callSettingOptions,
+	optionalVoice,
+	requireHttpsUrl,
+} from '../../descriptions/callSettings';
+import { callUsingField, pathwayLocator, pathwayOptionsField, taskField, voiceLocator } from '../../descriptions/fields';
+import { blandAllowedPrefixes, blandRequest, unwrapData } from '../../transport';
+
+export const BATCH_DESCRIPTION_MAX = 60;
+/** Column Bland's own batch CSVs use for the number. */
+export const CSV_PHONE_COLUMN = 'phone_number';
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			"Creating a batch dials every contact and is billed to your Bland account. All rows are checked (E.164, the credential's allowed prefixes, duplicates) before anything is sent, and the whole input goes out in one request.",
+		name: 'createBatchNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Contacts From',
+		name: 'inputMode',
+		type: 'options',
+		noDataExpression: true,
+		default: 'items',
+		options: [
+			{
+				name: 'Input Items',
+				value: 'items',
+				description: 'One call per input item; the other fields of the item become call variables',
+			},
+			{
+				name: 'CSV File (Binary)',
+				value: 'binaryCsv',
+				description: `A CSV file with a "${CSV_PHONE_COLUMN}" column; the other columns become call variables`,
+			},
+		],
+	},
+	{
+		displayName: 'Phone Number Field',
+		name: 'phoneNumberField',
+		type: 'string',
+		required: true,
+		default: 'phone',
+		description: 'Name of the item field holding the number to call (E.164)',
+		displayOptions: { show: { inputMode: ['items'] } },
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		description: 'Name of the binary field holding the CSV file (every input item that has it is read)',
+		displayOptions: { show: { inputMode: ['binaryCsv'] } },
+	},
+	{
+		...callUsingField,
+		options: (callUsingField.options ?? []).filter((o) => 'value' in o && o.value !== 'persona'),
+	},
+	taskField,
+	{ ...pathwayLocator, displayOptions: { show: { callUsing: ['pathway'] } } },
+	pathwayOptionsField,
+	voiceLocator,
+	{
+		displayName: 'Batch Description',
+		name: 'batchDescription',
+		type: 'string',
+		default: '',
+		placeholder: 'Spring renewal campaign',
+		description: `Label of the batch in Bland (at most ${BATCH_DESCRIPTION_MAX} characters)`,
+	},
+	{
+		displayName: 'Status Webhook URL',
+		name: 'statusWebhook',
+		type: 'string',
+		default: '',
+		placeholder: 'https://example.com/webhook/bland-batch',
+		description: 'Bland POSTs the batch status (validating, in progress, completed…) here; https only',
+	},
+	{
+		displayName: 'Invalid Rows',
+		name: 'invalidRows',
+		type: 'options',
+		default: 'fail',
+		options: [
+			{
+				name: 'Fail (Send Nothing)',
+				value: 'fail',
+				description: 'Stop with an error listing every invalid row; no batch is created',
+			},
+			{
+				name: 'Skip and Report',
+				value: 'skip',
+				description: 'Create the batch with the valid rows and list the skipped ones in the output',
+			},
+		],
+	},
+	{
+		displayName: 'Global Settings',
+		name: 'globalSettings',
+		type: 'collection',
+		placeholder: 'Add Setting',
+		default: {},
+		description: 'Settings shared by every call of the batch',
+		options: callSettingOptions,
+	},
+];
+
+export const description = forOperation('batch', 'create', properties);
+
+interface Row {
+	label: string;
+	rawPhone: unknown;
+	variables: IDataObject;
+}
+
+interface SkippedRow extends IDataObject {
+	row: string;
+	phoneNumber: string;
+	reason: string;
+}
+
+async function rowsFromInput(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<Row[]> {
+	const node = this.getNode();
+	const mode = this.getNodeParameter('inputMode', 0, 'items') as string;
+	const rows: Row[] = [];
+	if (mode === 'binaryCsv') {
+		const property = requireString.call(this, 'binaryPropertyName', 0, 'Input Binary Field');
+		for (let i = 0; i < items.length; i++) {
+			if (!items[i].binary?.[property]) continue;
+			const buffer = await this.helpers.getBinaryDataBuffer(i, property);
+			let parsed: ReturnType<typeof parseCsv>;
+			try {
+				parsed = parseCsv(buffer.toString('utf8'));
+			} catch (error) {
+				throw new NodeOperationError(node, `The CSV in item ${i} is not valid: ${(error as Error).message}`, {
+					itemIndex: i,
+				});
+			}
+			if (!parsed.headers.includes(CSV_PHONE_COLUMN)) {
+				throw new NodeOperationError(
+					node,
+					`The CSV in item ${i} has no "${CSV_PHONE_COLUMN}" column (columns: ${parsed.headers.join(', ') || 'none'})`,
+					{ itemIndex: i },
+				);
+			}
+			for (const record of parsed.records) {
+				const variables: IDataObject = {};
+				for (const [key, value] of Object.entries(record.values)) {
+					if (key !== CSV_PHONE_COLUMN && !UNSAFE_KEYS.has(key)) variables[key] = value;
+				}
+				rows.push({ label: `item ${i} line ${record.line}`, rawPhone: record.values[CSV_PHONE_COLUMN], variables });
+			}
+		}
+		if (rows.length === 0) {
+			throw new NodeOperationError(node, `No input item has a CSV with rows in the binary field "${property}"`);
+		}
+		return rows;
+	}
+
+	const field = requireString.call(this, 'phoneNumberField', 0, 'Phone Number Field');
+	items.forEach((item, i) => {
+		const variables: IDataObject = {};
+		for (const [key, value] of Object.entries(item.json)) {
+			if (key !== field && !UNSAFE_KEYS.has(key)) variables[key] = value;
+		}
+		rows.push({ label: `item ${i}`, rawPhone: item.json[field], variables });
+	});
+	return rows;
+}
+
+/** Checks every row (E.164, allow-list, duplicates) and returns the call objects and the refused rows. */
+function checkRows(rows: Row[], prefixes: string[]): { callObjects: IDataObject[]; invalid: SkippedRow[] } {
+	const seen = new Map<string, string>();
+	const callObjects: IDataObject[] = [];
+	const invalid: SkippedRow[] = [];
+	for (const row of rows) {
+		const shown = row.rawPhone === undefined || row.rawPhone === null ? '' : String(row.rawPhone);
+		const phone = normalizeE164(row.rawPhone);
+		let reason: string | undefined;
+		if (!phone) reason = shown.trim() === '' ? 'no phone number' : 'not an E.164 phone number';
+		else if (!isAllowedDestination(phone, prefixes)) reason = `outside the allowed prefixes (${prefixes.join(', ')})`;
+		else if (seen.has(phone)) reason = `duplicate of ${seen.get(phone)}`;
+		if (reason) {
+			invalid.push({ row: row.label, phoneNumber: shown, reason });
+			continue;
+		}
+		seen.set(phone!, row.label);
+		callObjects.push(
+			compact({
+				phone_number: phone,
+				request_data: Object.keys(row.variables).length ? row.variables : undefined,
+			}),
+		);
+	}
+	return { callObjects, invalid };
+}
+
+/** The `global` block: task or pathway plus shared settings. It never holds a phone number. */
+function buildGlobal(this: IExecuteFunctions): IDataObject {
+	const node = this.getNode();
+	const callUsing = this.getNodeParameter('callUsing', 0, 'task') as string;
+	const fields = this.getNodeParameter('globalSettings', 0, {}) as IDataObject;
+	const settings = buildCallSettings(node, fields, 0, { callUsing, where: 'Global Settings' });
+	const routing: IDataObject = {};
+	if (callUsing === 'pathway') {
+		routing.pathway_id = requireResourceId.call(this, 'pathwayId', 0, 'Pathway');
+		const options = this.getNodeParameter('pathwayOptions', 0, {}) as IDataObject;
+		if (options.pathwayVersion !== undefined && options.pathwayVersion !== '') {
+			routing.pathway_version = Number(options.pathwayVersion);
+		}
+		routing.start_node_id = options.startNodeId;
+	} else if (callUsing === 'task') {
+		routing.task = requireString.call(this, 'task', 0, 'Task');
+	} else {
+		throw new NodeOperationError(node, `"Call Using" must be task or pathway for a batch (got "${callUsing}")`);
+	}
+	const global = compact({ ...routing, voice: optionalVoice(this, 0), ...settings });
+	delete global.phone_number;
+	return global;
+}
+
+/** Builds and validates the whole POST /v2/batches/create body; nothing is sent on bad input. */
+export async function buildBatchBody(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<{ body: IDataObject; skippedRows: SkippedRow[] }> {
+	const node = this.getNode();
+	const batchDescription = String(this.getNodeParameter('batchDescription', 0, '') ?? '').trim();
+	if (batchDescription.length > BATCH_DESCRIPTION_MAX) {
+		throw new NodeOperationError(
+			node,
+			`"Batch Description" is ${batchDescription.length} characters; Bland accepts at most ${BATCH_DESCRIPTION_MAX}`,
+		);
+	}
+	const statusWebhook = requireHttpsUrl(node, this.getNodeParameter('statusWebhook', 0, ''), 'Status Webhook URL', 0);
+	const global = buildGlobal.call(this);
+
+	const prefixes = await blandAllowedPrefixes.call(this);
+	const rows = await rowsFromInput.call(this, items);
+	const { callObjects, invalid } = checkRows(rows, prefixes);
+	const invalidRows = this.getNodeParameter('invalidRows', 0, 'fail') as string;
+	if (invalid.length && invalidRows !== 'skip') {
+		const listed = invalid.slice(0, 20).map((r) => `${r.row} (${r.phoneNumber || 'empty'}): ${r.reason}`);
+		const more = invalid.length > 20 ? `; and ${invalid.length - 20} more` : '';
+		throw new NodeOperationError(node, `${invalid.length} of ${rows.length} rows are invalid: ${listed.join('; ')}${more}`, {
+			description: 'No batch was created. Fix the rows, or set "Invalid Rows" to "Skip and Report".',
+		});
+	}
+	if (callObjects.length === 0) {
+		throw new NodeOperationError(node, `None of the ${rows.length} rows has a valid phone number; no batch was created`);
+	}
+	return {
+		body: compact({
+			call_objects: callObjects,
+			global,
+			description: batchDescription || undefined,
+			status_webhook: statusWebhook,
+		}),
+		skippedRows: invalid,
+	};
+}
+
+export async function executeAll(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const { body, skippedRows } = await buildBatchBody.call(this, items);
+	// One request for the whole input, sent once: a retry could create (and dial) the batch twice.
+	const response = await blandRequest.call(this, {
+		method: 'POST',
+		path: '/v2/batches/create',
+		body,
+		retry: 'once',
+	});
+	const data = unwrapData<IDataObject | null>(response);
+	const batchId = data?.batch_id ?? response.batch_id;
+	if (!batchId) {
+		const message = `Bland AI API error: ${extractApiMessage(response) ?? 'no batch_id in the response'}`;
+		throw new NodeApiError(this.getNode(), response as JsonObject, { message });
+	}
+	const errors = Array.isArray(response.errors) && response.errors.length ? response.errors : undefined;
+	return [
+		{
+			json: compact({
+				batchId,
+				callCount: (body.call_objects as IDataObject[]).length,
+				description: body.description,
+				skippedRows: skippedRows.length ? skippedRows : undefined,
+				errors,
+			}),
+			pairedItem: items.map((_, item) => ({ item })),
+		},
+	];
+}
