@@ -24,6 +24,8 @@ export interface FaultRule {
 	ms?: number;
 	/** Seconds in `Retry-After` for `rateLimit` (default 1). */
 	retryAfter?: number;
+	/** With `drop`: handle the request first (a call is placed), then destroy the socket instead of answering. */
+	processFirst?: boolean;
 }
 
 export interface SimulatorOptions {
@@ -70,6 +72,8 @@ export interface RecordedRequest {
 	fault: string | null;
 	/** Status sent back; null when the socket was dropped. */
 	responseStatus: number | null;
+	/** With a `drop` + `processFirst` fault: the status the handler produced but never sent. */
+	handledStatus?: number;
 }
 
 /** One webhook POST the simulator made. */

@@ -81,6 +81,7 @@ function normalizeFault(rule) {
 		status: typeof rule.status === 'number' ? rule.status : action === 'rateLimit' ? 429 : 500,
 		body: rule.body,
 		ms: typeof rule.ms === 'number' ? rule.ms : 1000,
+		processFirst: rule.processFirst === true,
 		retryAfter: typeof rule.retryAfter === 'number' ? rule.retryAfter : 1,
 		hits: 0,
 	};
@@ -269,6 +270,7 @@ async function handleRequest(ctx, routers, req, res) {
 	const path = url.pathname;
 	const method = (req.method || 'GET').toUpperCase();
 	const parsed = parseBody(raw, req.headers['content-type']);
+	let dropAfterHandling = false;
 	/** @type {import('./router').Call} */
 	const call = { req, method, path, params: {}, query: url.searchParams, body: parsed.value, bodyKind: parsed.kind, headers: req.headers };
 
@@ -277,6 +279,13 @@ async function handleRequest(ctx, routers, req, res) {
 	 * @param {any} [entry]
 	 */
 	const respond = (reply, entry) => {
+		if (dropAfterHandling) {
+			// The request was handled (a call may have been placed) but the answer is lost.
+			if (entry) entry.handledStatus = reply.status;
+			ctx.changed();
+			req.socket.destroy();
+			return;
+		}
 		if (entry) entry.responseStatus = reply.status;
 		if (reply.raw) {
 			if (!res.headersSent) {
@@ -317,6 +326,8 @@ async function handleRequest(ctx, routers, req, res) {
 		fault: null,
 		/** @type {number | null} */
 		responseStatus: null,
+		/** @type {number | undefined} */
+		handledStatus: undefined,
 	};
 	ctx.requests.push(entry);
 	if (ctx.requests.length > MAX_REQUESTS) ctx.requests.splice(0, ctx.requests.length - MAX_REQUESTS);
@@ -330,11 +341,12 @@ async function handleRequest(ctx, routers, req, res) {
 		fault.times -= 1;
 		if (fault.times <= 0) ctx.faults.splice(ctx.faults.indexOf(fault), 1);
 		entry.fault = fault.action;
-		if (fault.action === 'drop') {
+		if (fault.action === 'drop' && !fault.processFirst) {
 			ctx.changed();
 			req.socket.destroy();
 			return;
 		}
+		if (fault.action === 'drop') dropAfterHandling = true;
 		if (fault.action === 'status') {
 			return respond({ status: fault.status, body: fault.body ?? providerError(provider, fault.status, 'Simulated failure', path) }, entry);
 		}
