@@ -1,4 +1,5 @@
 import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
 
 import { BlandAiTrigger } from '../../nodes/BlandAi/BlandAiTrigger.node';
 import { callHook, node, registerNodeType } from '../helpers/engine';
@@ -33,7 +34,7 @@ describe('Bland AI Trigger registration (through n8n-core HookContext)', () => {
 	describe('Manual registration (default)', () => {
 		it.each(['checkExists', 'create', 'delete'] as const)('%s is a documented no-op that returns true', async (method) => {
 			const scope = bland().get(/.*/).reply(200, inbound(null)).post(/.*/).reply(200, {});
-			const staticData: Record<string, unknown> = {};
+			const staticData: IDataObject = {};
 			const { result } = await callHook({ node: trigger({ registration: 'manual' }), method, credentials, staticData });
 			expect(result).toBe(true);
 			expect(scope.isDone()).toBe(false);

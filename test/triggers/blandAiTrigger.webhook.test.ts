@@ -5,7 +5,7 @@ import { BlandAiTrigger } from '../../nodes/BlandAi/BlandAiTrigger.node';
 import { callWebhook, node, registerNodeType } from '../helpers/engine';
 import { fixture } from './fixtures';
 
-const SECRET = 'whsec_5f0b2b7e1c9d4a83b6e2f1a0c7d9e8b4';
+const SECRET = 'whsec_dummy_5f0b2b7e1c9d4a83b6e2f1a0';
 const type = registerNodeType('blandAiTrigger', new BlandAiTrigger());
 const baseCredentials = { apiKey: 'sk-test-key-456', baseUrl: 'https://api.bland.ai', encryptedKey: '', allowedDestinations: '' };
 const signed = { blandAiApi: { ...baseCredentials, webhookSecret: SECRET } };

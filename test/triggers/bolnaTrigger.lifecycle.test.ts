@@ -1,4 +1,5 @@
 import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
 
 import { BolnaTrigger } from '../../nodes/Bolna/BolnaTrigger.node';
 import { callHook, node, registerNodeType } from '../helpers/engine';
@@ -280,11 +281,11 @@ describe('Bolna Trigger registration (create / checkExists / delete through n8n-
 	});
 
 	describe('with Register Automatically off', () => {
-		const manual = () => trigger({ registerAutomatically: false, token: 'my-own-token-0123456789abcdef' });
+		const manual = () => trigger({ registerAutomatically: false, token: 'my-own-dummy-token-0123456789' });
 
 		it.each(['checkExists', 'create', 'delete'] as const)('%s returns true and touches nothing', async (method) => {
 			const scope = bolna().get(/.*/).reply(200, agent(null)).patch(/.*/).reply(200, {});
-			const staticData: Record<string, unknown> = {};
+			const staticData: IDataObject = {};
 			const { result } = await callHook({ node: manual(), method, credentials, staticData });
 			expect(result).toBe(true);
 			expect(scope.isDone()).toBe(false);

@@ -6,7 +6,7 @@ import { callWebhook, node, registerNodeType } from '../helpers/engine';
 import { fixture } from './fixtures';
 
 const AGENT = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
-const TOKEN = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c';
+const TOKEN = 'dummy9f86d081884c7d659a2feaa0c55ad015a3bf4f1b';
 const credentials = { bolnaApi: { apiKey: 'bn-test-key-123', baseUrl: 'https://api.bolna.ai', allowedDestinations: '' } };
 const type = registerNodeType('bolnaTrigger', new BolnaTrigger());
 const STATIC_KEY = 'node:Bolna Trigger';
@@ -251,10 +251,10 @@ describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
 		});
 
 		it('with Register Automatically off, checks the Token field instead of stored data', async () => {
-			const parameters = { registerAutomatically: false, token: 'my-own-token-0123456789abcdef' };
+			const parameters = { registerAutomatically: false, token: 'my-own-dummy-token-0123456789' };
 			const ok = await deliver(completed.json, {
 				parameters,
-				query: { token: 'my-own-token-0123456789abcdef' },
+				query: { token: 'my-own-dummy-token-0123456789' },
 				staticData: {},
 			});
 			expect(ok.result.workflowData).toHaveLength(1);

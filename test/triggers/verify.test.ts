@@ -1,11 +1,12 @@
 import { createHmac } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
 
 import { eventKey, remember, seenBefore } from '../../nodes/shared/webhook/dedupe';
 import { clientIpOf, ipAllowed, normalizeIp, parseIpList } from '../../nodes/shared/webhook/ipAllowList';
 import { hmacSha256Hex, safeEqual, verifyHmacSha256Hex } from '../../nodes/shared/webhook/verify';
 import { fixture } from './fixtures';
 
-const SECRET = 'whsec_5f0b2b7e1c9d4a83b6e2f1a0c7d9e8b4';
+const SECRET = 'whsec_dummy_5f0b2b7e1c9d4a83b6e2f1a0';
 const body = fixture('bland-post-call.json').raw;
 /** Computed independently of the code under test. */
 const realSignature = createHmac('sha256', SECRET).update(Buffer.from(body, 'utf8')).digest('hex');
@@ -116,7 +117,7 @@ describe('IP allow-list', () => {
 
 describe('dedupe memory', () => {
 	it('remembers keys, keeps at most `max`, and stores hashes rather than payload text', () => {
-		const data: Record<string, unknown> = {};
+		const data: IDataObject = {};
 		const huge = eventKey('x'.repeat(100_000), 'completed');
 		expect(seenBefore(data, huge)).toBe(false);
 		remember(data, huge, 3);
