@@ -1,0 +1,86 @@
+import type { INode } from 'n8n-workflow';
+
+import { parseJsonField } from '../../nodes/shared/validation/json';
+import { compact, keyValuePairs } from '../../nodes/shared/validation/params';
+import {
+	isAllowedDestination,
+	normalizeE164,
+	optionalCallerId,
+	parseAllowedPrefixes,
+	requireDestination,
+} from '../../nodes/shared/validation/phone';
+import { toOffsetIso } from '../../nodes/shared/validation/time';
+
+const node = { name: 'Bolna', type: 'bolna', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+
+describe('phone numbers', () => {
+	it.each([
+		['+1 (415) 555-0101', '+14155550101'],
+		['0091 98765 43210', '+919876543210'],
+		['+44.20.7946.0958', '+442079460958'],
+		['4155550101', undefined],
+		['+0123456789', undefined],
+		['+12', undefined],
+		['+1234567890123456', undefined],
+		['', undefined],
+		[null, undefined],
+	])('normalizeE164(%j) = %s', (input, output) => {
+		expect(normalizeE164(input)).toBe(output);
+	});
+
+	it('parses and applies the allow-list', () => {
+		const prefixes = parseAllowedPrefixes('+91, 1415\n+44 20');
+		expect(prefixes).toEqual(['+91', '+1415', '+4420']);
+		expect(isAllowedDestination('+14155550101', prefixes)).toBe(true);
+		expect(isAllowedDestination('+12125550101', prefixes)).toBe(false);
+		expect(isAllowedDestination('+12125550101', [])).toBe(true);
+	});
+
+	it('requireDestination names the field and the item', () => {
+		expect(() => requireDestination(node, '123', 'Phone', 2, [])).toThrow(
+			'"Phone" must be a phone number in E.164 format, e.g. +14155550123 (got "123")',
+		);
+		try {
+			requireDestination(node, '+12125550101', 'Phone', 2, ['+91']);
+			throw new Error('not refused');
+		} catch (error) {
+			expect((error as Error).message).toBe(
+				'"Phone" +12125550101 is outside the allowed destination prefixes set in the credential (+91)',
+			);
+			expect((error as { context: { itemIndex: number } }).context.itemIndex).toBe(2);
+		}
+		expect(optionalCallerId(node, ' ', 'From', 0)).toBeUndefined();
+	});
+});
+
+describe('toOffsetIso', () => {
+	it.each([
+		['2026-05-19T13:00:00Z', '2026-05-19T13:00:00+00:00'],
+		['2026-05-19T13:00:00.123Z', '2026-05-19T13:00:00+00:00'],
+		['2026-05-19T18:30:00+05:30', '2026-05-19T18:30:00+05:30'],
+		['2026-05-19 18:30+0530', '2026-05-19T18:30:00+05:30'],
+		[Date.parse('2026-05-19T13:00:00Z'), '2026-05-19T13:00:00+00:00'],
+	])('%j → %s', (input, output) => {
+		expect(toOffsetIso(node, input, 'When', 0)).toBe(output);
+	});
+
+	it.each(['2026-05-19T13:00:00', 'tomorrow', ''])('refuses %j, naming the field', (input) => {
+		expect(() => toOffsetIso(node, input, 'When', 0)).toThrow(/^"When" /);
+	});
+});
+
+describe('JSON and parameter helpers', () => {
+	it('parseJsonField', () => {
+		expect(parseJsonField(node, '{"a":1}', 'F', 0)).toEqual({ a: 1 });
+		expect(parseJsonField(node, { a: 1 }, 'F', 0)).toEqual({ a: 1 });
+		expect(parseJsonField(node, '  ', 'F', 0)).toBeUndefined();
+		expect(() => parseJsonField(node, '{"a":', 'F', 0)).toThrow(/^"F" is not valid JSON: /);
+		expect(() => parseJsonField(node, '[1]', 'F', 0)).toThrow('"F" must be a JSON object');
+		expect(parseJsonField(node, '[1]', 'F', 0, 'array')).toEqual([1]);
+	});
+
+	it('compact and keyValuePairs drop empties and unsafe keys', () => {
+		expect(compact({ a: '', b: null, c: undefined, d: [], e: 0, f: false, constructor: 'x' })).toEqual({ e: 0, f: false });
+		expect(keyValuePairs({ values: [{ name: ' k ', value: 'v' }, { name: '', value: 'x' }, { name: '__proto__', value: 'y' }] })).toEqual({ k: 'v' });
+	});
+});
