@@ -119,8 +119,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} catch (error) {
 		const e = error as { code?: string; cause?: { code?: string }; message?: string };
 		const reason = e.code ?? e.cause?.code ?? e.message ?? 'request failed';
-		throw new NodeOperationError(node, `The tool endpoint ${request.method} ${request.url} could not be reached (${reason})`, {
+		// The reason goes in the description: n8n rewrites messages that contain error codes.
+		throw new NodeOperationError(node, `The tool endpoint ${request.method} ${request.url} could not be reached`, {
 			itemIndex,
+			description: `Reason: ${reason}. Is the endpoint running and reachable from n8n?`,
 		});
 	}
 

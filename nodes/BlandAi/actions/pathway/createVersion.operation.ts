@@ -4,7 +4,7 @@ import { forOperation } from '../../../shared/descriptions/updateDisplayOptions'
 import { pathSegment } from '../../../shared/transport/request';
 import { compact, optionalString, requireResourceId } from '../../../shared/validation/params';
 import { pathwayLocator } from '../../descriptions/fields';
-import { blandRequest, unwrapData } from '../../transport';
+import { blandRequest } from '../../transport';
 import { edgesField, nodesField, requireValidGraph } from './graph';
 
 const properties: INodeProperties[] = [
@@ -37,7 +37,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		itemIndex,
 	});
-	const data = (unwrapData<IDataObject | null>(response) ?? {}) as IDataObject;
+	// `{status, message, data: {id, version_number, …}}` (no `errors` key, so not the v2 envelope).
+	const data = (response.data && typeof response.data === 'object' ? response.data : {}) as IDataObject;
 	return {
 		pathwayId,
 		versionId: data.id ?? null,
