@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 import type {
 	IDataObject,
@@ -15,6 +15,9 @@ import { readWaitSettings } from '../shared/descriptions/wait';
 import { pollAllUntil } from '../shared/transport/poll';
 import { pathSegment } from '../shared/transport/request';
 import type { ItemResult } from '../shared/types';
+import { queryOf, rawBodyOf, headerOf } from '../shared/webhook/request';
+import { reject, respondJson } from '../shared/webhook/respond';
+import { safeEqual, verifyHmacSha256Hex } from '../shared/webhook/verify';
 import { isCallFinished, shapeCall } from './shaping';
 import { BLAND, blandRequest } from './transport';
 
@@ -64,12 +67,6 @@ const TOKEN_PARAM = 'resumeToken';
  */
 function resumeToken(apiKey: string, executionId: string, nodeId: string): string {
 	return createHmac('sha256', apiKey).update(`bland-resume:${executionId}:${nodeId}`).digest('hex');
-}
-
-function safeEqual(a: string, b: string): boolean {
-	const x = Buffer.from(a);
-	const y = Buffer.from(b);
-	return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** The URL Bland must post the finished call to, so it resumes this execution. */
@@ -148,40 +145,32 @@ export async function waitForCalls(this: IExecuteFunctions, results: ItemResult[
 	});
 }
 
-function reply(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
-	ctx.getResponseObject().status(status).json(body);
-	return { noWebhookResponse: true };
-}
-
 /**
  * Handles Bland's POST to the resume URL. Only a finished call from the right sender resumes the
  * execution; anything else is answered and leaves it waiting.
  */
 export async function resumeFromWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const credentials = await this.getCredentials(BLAND.credentialType);
-	const query = this.getQueryData() as IDataObject;
 	const expected = resumeToken(String(credentials.apiKey ?? ''), String(this.getExecutionId()), this.getNode().id);
-	if (typeof query[TOKEN_PARAM] !== 'string' || !safeEqual(query[TOKEN_PARAM] as string, expected)) {
-		return reply(this, 401, { error: 'Invalid resume token' });
+	if (!safeEqual(queryOf(this, TOKEN_PARAM), expected)) {
+		return reject(this, 401, 'Invalid resume token');
 	}
 	const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
 	if (secret !== '') {
-		const req = this.getRequestObject() as unknown as { rawBody?: Buffer };
-		const raw = req.rawBody ?? Buffer.from(JSON.stringify(this.getBodyData()));
-		const header = this.getHeaderData()['x-webhook-signature'];
-		const given = (Array.isArray(header) ? header[0] : header ?? '').trim().toLowerCase();
-		const computed = createHmac('sha256', secret).update(raw).digest('hex');
-		if (!safeEqual(given, computed)) return reply(this, 401, { error: 'Invalid signature' });
+		const raw = rawBodyOf(this) ?? Buffer.from(JSON.stringify(this.getBodyData()));
+		if (!verifyHmacSha256Hex(raw, headerOf(this, 'x-webhook-signature'), secret)) {
+			return reject(this, 401, 'Invalid signature');
+		}
 	}
 	const body = this.getBodyData();
 	if (!body || typeof body !== 'object' || (!body.call_id && !body.c_id) || !isCallFinished(body)) {
-		// A live event or something else: acknowledge, keep waiting for the finished call.
-		return reply(this, 200, { received: true, resumed: false });
+		// A live event or anything else: acknowledge and keep waiting for the finished call.
+		return respondJson(this, 200, { received: true, resumed: false });
 	}
 	const mode = this.getNodeParameter('outputMode', 'simplified') as OutputMode;
-	this.getResponseObject().status(200).json({ received: true, resumed: true });
+	respondJson(this, 200, { received: true, resumed: true });
 	return {
 		noWebhookResponse: true,
-		workflowData: [[{ json: { ...shapeCall(body, mode), timedOut: false } }]],
+		workflowData: [[{ json: { ...shapeCall(body, mode), timedOut: false }, pairedItem: { item: 0 } }]],
 	};
 }
