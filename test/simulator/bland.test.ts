@@ -35,10 +35,15 @@ describe('simulator: Bland AI API', () => {
 
 	describe('POST /v1/calls', () => {
 		it('queues a call', async () => {
-			const res = await bland(sim, 'POST', '/v1/calls', { phone_number: '+14155550000', task: 'Say hi' });
-			expect(res.body).toEqual({ status: 'success', message: 'Call successfully queued.', call_id: expect.any(String), batch_id: null });
-			const details = (await bland(sim, 'GET', `/v1/calls/${res.body.call_id}`)).body;
-			expect(details).toMatchObject({ call_id: res.body.call_id, to: '+14155550000', completed: false, queue_status: 'new' });
+			const slow = await startTestSimulator({ clockMs: 60000 });
+			try {
+				const res = await bland(slow, 'POST', '/v1/calls', { phone_number: '+14155550000', task: 'Say hi' });
+				expect(res.body).toEqual({ status: 'success', message: 'Call successfully queued.', call_id: expect.any(String), batch_id: null });
+				const details = (await bland(slow, 'GET', `/v1/calls/${res.body.call_id}`)).body;
+				expect(details).toMatchObject({ call_id: res.body.call_id, to: '+14155550000', from: '+14155550199', completed: false, queue_status: 'new', status: null, batch_id: null });
+			} finally {
+				await slow.close();
+			}
 		});
 
 		it.each([
@@ -157,9 +162,10 @@ describe('simulator: Bland AI API', () => {
 		});
 
 		it('analyzes a finished call', async () => {
+			const unfinished = await bland(sim, 'POST', '/v1/calls', { phone_number: '+14155559999', task: 'x' });
+			const early = await bland(sim, 'POST', `/v1/calls/${unfinished.body.call_id}/analyze`, { goal: 'g', questions: [['Q', 'string']] });
+			expect(early).toMatchObject({ status: 400, body: { status: 'error', message: 'The call has no transcript to analyze yet' } });
 			const res = await bland(sim, 'POST', '/v1/calls', { phone_number: '+14155550000', task: 'x' });
-			const early = await bland(sim, 'POST', `/v1/calls/${res.body.call_id}/analyze`, { goal: 'g', questions: [['Q', 'string']] });
-			expect(early.status).toBe(400);
 			await sim.waitFor((s) => s.state.bland.calls[res.body.call_id].status === 'completed', 5000);
 			const analyzed = await bland(sim, 'POST', `/v1/calls/${res.body.call_id}/analyze`, {
 				goal: 'Qualify',
