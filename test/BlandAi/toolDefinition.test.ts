@@ -21,8 +21,8 @@ const valid = {
 	timeout: 5000,
 };
 
-const codes = (def: object, partial = false) =>
-	validateToolDefinition(def, { partial }).map((p) => `${p.at}: ${p.code}`);
+const codes = (def: Record<string, unknown>, partial = false) =>
+	validateToolDefinition(def as never, { partial }).map((p) => `${p.at}: ${p.code}`);
 
 describe('validateToolDefinition', () => {
 	it('accepts a complete definition', () => {
