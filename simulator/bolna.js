@@ -233,7 +233,8 @@ function advance(ctx, execution, status) {
 			break;
 		case 'completed': {
 			const seconds = durationSeconds(to);
-			const cents = Math.round(seconds * 10) / 10;
+			// One cent per second of talk time (Bolna reports costs in cents).
+			const cents = seconds;
 			execution.conversation_duration = seconds;
 			execution.total_cost = cents;
 			execution.cost_breakdown = {
@@ -353,8 +354,7 @@ function batchView(ctx, batch) {
 	for (const execution of Object.values(ctx.state.bolna.executions)) {
 		if (execution.batch_id === batch.batch_id) counts[execution.status] = (counts[execution.status] || 0) + 1;
 	}
-	const { contacts: _contacts, ...rest } = batch;
-	return { ...clone(rest), humanized_created_at: humanize(Date.now() - Date.parse(batch.created_at)), execution_status: counts };
+	return { ...clone(batch), humanized_created_at: humanize(Date.now() - Date.parse(batch.created_at)), execution_status: counts };
 }
 
 /** @param {number} ms */
@@ -438,8 +438,12 @@ function formOf(call) {
 // ---------------------------------------------------------------------------------------------
 // Routes
 
-/** @param {any} ctx @param {any} execution */
-const executionOut = (ctx, execution) => clone(execution);
+/**
+ * An execution as the API returns it (a copy, so callers cannot change the state).
+ * @param {any} _ctx
+ * @param {any} execution
+ */
+const executionOut = (_ctx, execution) => clone(execution);
 
 /**
  * @param {string | null} value
