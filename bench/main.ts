@@ -1,17 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import { batchVsCalls } from './p1-batch-vs-calls';
+import { csvBuild } from './p2-csv';
 import { footprint } from './p5-footprint';
 import type { Figure } from './report';
 import { machine, table } from './report';
 
 type Bench = { name: string; run: (root: string) => Promise<Figure[]> | Figure[] };
 
-const benches: Bench[] = [{ name: 'P5 footprint', run: footprint }];
+const benches: Bench[] = [
+	{ name: 'P1 batch vs calls', run: batchVsCalls },
+	{ name: 'P2 csv', run: csvBuild },
+	{ name: 'P5 footprint', run: footprint },
+];
 
 /** Runs every benchmark (or those whose name contains an argument) and prints one table. */
 export async function main(args: string[]): Promise<number> {
-	const root = resolve(__dirname, '..', '..');
+	// Compiled to bench/out/bench/main.js: the repository root is three levels up.
+	const root = resolve(__dirname, '..', '..', '..');
 	const selected = args.length ? benches.filter((b) => args.some((a) => b.name.includes(a))) : benches;
 	const figures: Figure[] = [];
 	for (const bench of selected) {
