@@ -1,0 +1,69 @@
+'use strict';
+/** Small builders for the workflows the scenarios create. */
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const PKG = 'n8n-nodes-voice-agents';
+const TYPES = {
+	bolna: `${PKG}.bolna`,
+	bolnaTrigger: `${PKG}.bolnaTrigger`,
+	blandAi: `${PKG}.blandAi`,
+	blandAiTrigger: `${PKG}.blandAiTrigger`,
+	webhook: 'n8n-nodes-base.webhook',
+	code: 'n8n-nodes-base.code',
+	noOp: 'n8n-nodes-base.noOp',
+	set: 'n8n-nodes-base.set',
+};
+
+let x = 0;
+/** A node; `credentials` is a credential type name (its id is filled in by N8n.createWorkflow). */
+function node(name, type, parameters = {}, { typeVersion = 1, credentials, webhookId, extra = {} } = {}) {
+	x += 220;
+	const n = { id: crypto.randomUUID(), name, type, typeVersion, position: [x % 2000, 300], parameters, ...extra };
+	if (credentials) n.credentials = { [credentials]: { id: 'placeholder', name: credentials } };
+	if (webhookId) n.webhookId = webhookId;
+	return n;
+}
+
+/** The Webhook node that starts a scenario and answers with the last node's items. */
+function webhookStart(webhookPath, name = 'Run Scenario') {
+	return node(
+		name,
+		TYPES.webhook,
+		{ httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		{ typeVersion: 2, webhookId: crypto.randomUUID() },
+	);
+}
+
+/** Connects the nodes one after another (main output 0 → main input 0). */
+function chain(name, nodes) {
+	const connections = {};
+	for (let i = 0; i < nodes.length - 1; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { name, nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+/** A scenario workflow: Webhook (POST /webhook/<path>) → nodes... */
+function webhookWorkflow(name, webhookPath, nodes) {
+	return chain(name, [webhookStart(webhookPath), ...nodes]);
+}
+
+/** Resource locator value in ID mode. */
+const byId = (value) => ({ __rl: true, mode: 'id', value });
+
+const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
+
+function loadExample(file) {
+	return JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
+}
+
+function listExamples() {
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((f) => f.endsWith('.json'))
+		.sort();
+}
+
+module.exports = { TYPES, node, webhookStart, chain, webhookWorkflow, byId, loadExample, listExamples, EXAMPLES_DIR };

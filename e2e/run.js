@@ -1,0 +1,112 @@
+'use strict';
+/**
+ * End-to-end suite: a real, pinned n8n with this package installed from its npm tarball, run
+ * against the local simulator of the Bolna and Bland AI APIs.
+ *
+ *   npm run test:e2e                 all scenarios
+ *   npm run test:e2e -- bolna        only scenarios whose file name contains "bolna"
+ *
+ * Environment: N8N_E2E_CACHE (install cache), E2E_SOURCE=head (build the last commit instead of
+ * the working tree),
+ * E2E_KEEP=1 (leave n8n and the simulator running after the run, for inspection).
+ */
+const http = require('node:http');
+
+const { OWNER, startSimulator, createCredentials, bootN8n, timer } = require('./lib/env');
+const { N8n } = require('./lib/n8n');
+const scenarios = require('./scenarios');
+
+/** A tiny HTTP endpoint the Custom Tool "Test" operation calls. Records every request. */
+function startToolServer() {
+	const requests = [];
+	const server = http.createServer((req, res) => {
+		let body = '';
+		req.on('data', (c) => (body += c));
+		req.on('end', () => {
+			requests.push({ method: req.method, url: req.url, headers: req.headers, body });
+			let input = {};
+			try {
+				input = body ? JSON.parse(body) : {};
+			} catch {
+				input = { raw: body };
+			}
+			res.setHeader('content-type', 'application/json');
+			res.end(
+				JSON.stringify({
+					order: { id: input.order_id || 'A-1001', status: 'shipped', eta: '2026-12-01' },
+					received: input,
+				}),
+			);
+		});
+	});
+	return new Promise((resolve) =>
+		server.listen(0, '127.0.0.1', () =>
+			resolve({
+				url: `http://127.0.0.1:${server.address().port}`,
+				requests,
+				close: () => new Promise((r) => server.close(r)),
+			}),
+		),
+	);
+}
+
+async function main() {
+	const filter = process.argv[2];
+	const selected = scenarios.filter((s) => !filter || s.file.includes(filter));
+	const total = timer();
+	const say = (line) => process.stdout.write(`${line}\n`);
+	let n8n;
+	let sim;
+	let tool;
+	let passed = 0;
+	let failed = 0;
+	try {
+		const boot = await bootN8n({ say });
+		n8n = boot.n8n;
+		sim = await startSimulator();
+		tool = await startToolServer();
+		say(`simulator: ${sim.url}; tool endpoint: ${tool.url}`);
+		await n8n.setupOwner(OWNER);
+		const credentials = await createCredentials(n8n, sim.url, { wrongKeys: true });
+		const nodeTypes = await n8n.request('GET', '/types/nodes.json').catch(() => []);
+		const ctx = { n8n, sim, tool, credentials, nodeTypes, N8n, say };
+
+		const runTimer = timer();
+		for (const scenario of selected) {
+			const t = timer();
+			if (typeof sim.reset === 'function') await sim.reset();
+			tool.requests.length = 0;
+			try {
+				const asserted = (await scenario.run(ctx)) || [];
+				passed++;
+				say(`ok   ${scenario.title} (${t()})`);
+				for (const line of asserted) say(`       - ${line}`);
+			} catch (error) {
+				failed++;
+				say(`FAIL ${scenario.title} (${t()})`);
+				say(`       ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 8).join('\n       ')}`);
+			}
+		}
+		say(`scenarios: ${runTimer()}; total ${total()}`);
+		if (failed) say(`--- n8n log (tail) ---\n${n8n.logTail(40)}\n--- end of n8n log ---`);
+	} catch (error) {
+		failed = Math.max(1, selected.length - passed);
+		say(`FAIL set-up: ${error && error.stack ? error.stack : error}`);
+		if (n8n) say(`--- n8n log (tail) ---\n${n8n.logTail(60)}\n--- end of n8n log ---`);
+	} finally {
+		if (process.env.E2E_KEEP === '1' && n8n) {
+			say(`E2E_KEEP=1: n8n stays at ${n8n.baseUrl} (login ${OWNER.email} / ${OWNER.password}); Ctrl-C to stop`);
+			await new Promise((resolve) => {
+				process.once('SIGINT', resolve);
+				process.once('SIGTERM', resolve);
+			});
+		}
+		if (n8n) await n8n.stop();
+		if (sim) await sim.close();
+		if (tool) await tool.close();
+	}
+	say(`${passed} passed, ${failed} failed`);
+	process.exit(failed ? 1 : 0);
+}
+
+main();

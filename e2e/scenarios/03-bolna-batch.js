@@ -1,0 +1,5 @@
+'use strict';
+module.exports = async function pending() {
+	throw new Error('not written yet');
+};
+module.exports.title = '03-bolna-batch';
