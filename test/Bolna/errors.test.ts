@@ -46,6 +46,30 @@ describe('Bolna API errors', () => {
 	});
 });
 
+describe('reads are retried after a dropped connection', () => {
+	it('GET /executions/{id}: ECONNRESET then 200 = two requests and the result', async () => {
+		let gets = 0;
+		const count = () => {
+			gets++;
+			return true;
+		};
+		nock(BOLNA).get(`/executions/${EXECUTION}`).query(count).replyWithError(connectionReset());
+		nock(BOLNA).get(`/executions/${EXECUTION}`).query(count).reply(200, { id: EXECUTION, status: 'ringing' });
+		const result = await runBolna(getExecution);
+		expect(result.error).toBeUndefined();
+		expect(gets).toBe(2);
+		expect(result.items[0].json).toEqual({ id: EXECUTION, status: 'ringing' });
+	});
+
+	it('a POST that drops says what happened and that it was not retried', async () => {
+		nock(BOLNA).post('/call').replyWithError(connectionReset());
+		const result = await runBolna(makeCall);
+		expect(result.error?.message).toBe(
+			'Bolna did not answer (the connection was reset). The request was sent once and not retried, because it may already have been received; check before running it again.',
+		);
+	});
+});
+
 describe('Make Call is never sent twice', () => {
 	it.each([
 		['a 500', (s: nock.Interceptor) => s.reply(500, { message: 'boom' }), 'Bolna API error 500: boom'],

@@ -167,13 +167,37 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ECONNREFUSED: 'the connection was refused',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ERR_SOCKET_CONNECTION_TIMEOUT: 'the request timed out',
+	EPIPE: 'the connection was closed',
+	EAI_AGAIN: 'the host name could not be resolved',
+	ENOTFOUND: 'the host name could not be resolved',
+};
+
+function describeNetworkError(code: string | undefined): string {
+	return (code && NETWORK_WORDS[code]) ?? 'no response';
+}
+
 function backoff(attempt: number): number {
 	return Math.min(retrySettings.maxDelayMs, retrySettings.baseDelayMs * 2 ** (attempt - 1));
 }
 
+/**
+ * The network error code (ECONNRESET, …) wherever it sits: n8n-core wraps the axios error in a
+ * NodeApiError that keeps the code in `httpCode`.
+ */
 function networkCode(error: unknown): string | undefined {
-	const e = error as { code?: string; cause?: { code?: string; cause?: { code?: string } } };
-	return e?.code ?? e?.cause?.code ?? e?.cause?.cause?.code;
+	const e = error as {
+		code?: string;
+		httpCode?: string;
+		cause?: { code?: string; cause?: { code?: string } };
+	};
+	const candidates = [e?.code, e?.httpCode, e?.cause?.code, e?.cause?.cause?.code];
+	return candidates.find((c) => typeof c === 'string' && NETWORK_CODES.has(c)) ?? candidates.find((c) => typeof c === 'string' && /^E[A-Z_]+$/.test(c));
 }
 
 function apiError(
@@ -245,15 +269,18 @@ export async function apiRequestFull<T = unknown>(
 				await sleep(backoff(attempt));
 				continue;
 			}
-			const reason = code ?? 'request failed';
+			// Described in words: n8n replaces any message that names a network code (ECONNRESET…)
+			// with its own generic text, which would hide that the request was not retried.
+			const reason = describeNetworkError(code);
 			const message = redactSecrets(
 				policy === 'once'
 					? `${provider.name} did not answer (${reason}). The request was sent once and not retried, because it may already have been received; check before running it again.`
 					: `${provider.name} could not be reached (${reason}).`,
 				secrets,
 			);
-			throw new NodeApiError(this.getNode(), { message, code: reason } as JsonObject, {
+			throw new NodeApiError(this.getNode(), { message, networkError: code ?? null } as JsonObject, {
 				message,
+				description: code ? `Network error code: ${code}` : undefined,
 				...(request.itemIndex !== undefined ? { itemIndex: request.itemIndex } : {}),
 			});
 		}
