@@ -3,7 +3,9 @@ import { join, resolve } from 'node:path';
 
 import { batchVsCalls } from './p1-batch-vs-calls';
 import { csvBuild } from './p2-csv';
+import { waitRequests } from './p4-wait-requests';
 import { footprint } from './p5-footprint';
+import { returnAll } from './p5-return-all';
 import type { Figure } from './report';
 import { machine, table } from './report';
 
@@ -12,6 +14,8 @@ type Bench = { name: string; run: (root: string) => Promise<Figure[]> | Figure[]
 const benches: Bench[] = [
 	{ name: 'P1 batch vs calls', run: batchVsCalls },
 	{ name: 'P2 csv', run: csvBuild },
+	{ name: 'P4 wait requests', run: waitRequests },
+	{ name: 'P5 return all', run: returnAll },
 	{ name: 'P5 footprint', run: footprint },
 ];
 
