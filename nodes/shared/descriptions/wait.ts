@@ -80,7 +80,7 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 	const intervalSeconds = Number(options.pollIntervalSeconds ?? 10);
 	return {
 		enabled,
-		maxWaitMs: Math.max(1, minutes) * 60_000,
+		maxWaitMs: (minutes > 0 ? minutes : 15) * 60_000,
 		onTimeout: options.onTimeout === 'fail' ? 'fail' : 'output',
 		intervalMs: Math.max(1, intervalSeconds) * 1000,
 		maxIntervalMs: Math.max(1, intervalSeconds) * 6000,

@@ -1,12 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { outputModeField } from '../../../shared/descriptions/common';
 import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
+import { waitForCompletionFields } from '../../../shared/descriptions/wait';
 import { parseJsonField } from '../../../shared/validation/json';
 import { compact, keyValuePairs, requireResourceId } from '../../../shared/validation/params';
 import { optionalCallerId, requireDestination } from '../../../shared/validation/phone';
 import { toOffsetIso } from '../../../shared/validation/time';
 import { agentLocator } from '../../descriptions/fields';
 import { bolnaAllowedPrefixes, bolnaRequest } from '../../transport';
+import { waitForExecutions } from '../../waitForCompletion';
 
 const properties: INodeProperties[] = [
 	{
@@ -100,6 +103,18 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	...waitForCompletionFields([
+		{
+			displayName:
+				'Bolna reports a call only to the agent\'s webhook, so the node checks the call\'s status (one request per call per check, with growing pauses) until it ends. To react to calls without keeping this execution open, use the Bolna Trigger instead.',
+			name: 'waitNotice',
+			type: 'notice',
+			default: '',
+		},
+		outputModeField(
+			'The item is the extracted_data of the finished call, plus execution ID, status and agent ID',
+		),
+	]),
 ];
 
 export const description = forOperation('call', 'make', properties);
@@ -136,6 +151,14 @@ export async function buildMakeCallBody(this: IExecuteFunctions, itemIndex: numb
 		bypass_call_guardrails: fields.bypassCallGuardrails === true ? true : undefined,
 	});
 }
+
+/** Every item is checked before any call is placed: one bad row never strands calls already made. */
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	await buildMakeCallBody.call(this, itemIndex);
+}
+
+/** With Wait for Completion, all placed calls are awaited together. */
+export const afterAll = waitForExecutions;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = await buildMakeCallBody.call(this, itemIndex);
