@@ -53,6 +53,40 @@ function webhookWorkflow(name, webhookPath, nodes) {
 /** Resource locator value in ID mode. */
 const byId = (value) => ({ __rl: true, mode: 'id', value });
 
+/**
+ * An example whose Manual Trigger is replaced by a Webhook node of the same name (POST
+ * /webhook/<path>, answering with the last node's items), so the suite can run it over HTTP.
+ */
+function withWebhookStart(workflow, webhookPath) {
+	const copy = JSON.parse(JSON.stringify(workflow));
+	const index = copy.nodes.findIndex((n) => n.type === 'n8n-nodes-base.manualTrigger');
+	if (index < 0) throw new Error(`${workflow.name}: no Manual Trigger to replace`);
+	const manual = copy.nodes[index];
+	copy.nodes[index] = { ...webhookStart(webhookPath, manual.name), id: manual.id, position: manual.position };
+	return copy;
+}
+
+/** Sets parameters of the named node (a shallow merge). */
+function setParams(workflow, nodeName, params) {
+	const node = workflow.nodes.find((n) => n.name === nodeName);
+	if (!node) throw new Error(`${workflow.name}: no node "${nodeName}"`);
+	node.parameters = { ...node.parameters, ...params };
+	return workflow;
+}
+
+/**
+ * Points an example at this instance: every string starting with one of the `replacements` keys
+ * (e.g. 'https://n8n.example.com/') gets that prefix replaced.
+ */
+function localize(workflow, replacements) {
+	let text = JSON.stringify(workflow);
+	for (const [from, to] of Object.entries(replacements)) text = text.split(from).join(to);
+	return JSON.parse(text);
+}
+
+/** Placeholder hosts the examples use, which the suite and the demo rewrite. */
+const PLACEHOLDERS = { n8n: 'https://n8n.example.com/', tool: 'https://tools.example.com/' };
+
 const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
 
 function loadExample(file) {
@@ -66,4 +100,18 @@ function listExamples() {
 		.sort();
 }
 
-module.exports = { TYPES, node, webhookStart, chain, webhookWorkflow, byId, loadExample, listExamples, EXAMPLES_DIR };
+module.exports = {
+	TYPES,
+	node,
+	webhookStart,
+	chain,
+	webhookWorkflow,
+	withWebhookStart,
+	localize,
+	PLACEHOLDERS,
+	setParams,
+	byId,
+	loadExample,
+	listExamples,
+	EXAMPLES_DIR,
+};
