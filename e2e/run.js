@@ -10,16 +10,19 @@
  * the working tree),
  * E2E_KEEP=1 (leave n8n and the simulator running after the run, for inspection).
  */
-const http = require('node:http');
+const https = require('node:https');
 
 const { OWNER, startSimulator, createCredentials, bootN8n, timer } = require('./lib/env');
 const { N8n } = require('./lib/n8n');
 const scenarios = require('./scenarios');
 
-/** A tiny HTTP endpoint the Custom Tool "Test" operation calls. Records every request. */
-function startToolServer() {
+/**
+ * A tiny https endpoint standing in for a customer's order API, which the Custom Tool "Test"
+ * operation calls from n8n (n8n trusts the suite's certificate). Records every request.
+ */
+function startToolServer(tlsCert) {
 	const requests = [];
-	const server = http.createServer((req, res) => {
+	const server = https.createServer({ key: tlsCert.key, cert: tlsCert.cert }, (req, res) => {
 		let body = '';
 		req.on('data', (c) => (body += c));
 		req.on('end', () => {
@@ -42,9 +45,13 @@ function startToolServer() {
 	return new Promise((resolve) =>
 		server.listen(0, '127.0.0.1', () =>
 			resolve({
-				url: `http://127.0.0.1:${server.address().port}`,
+				url: `https://127.0.0.1:${server.address().port}`,
 				requests,
-				close: () => new Promise((r) => server.close(r)),
+				close: () =>
+					new Promise((r) => {
+						server.close(r);
+						server.closeAllConnections();
+					}),
 			}),
 		),
 	);
@@ -64,7 +71,7 @@ async function main() {
 		const boot = await bootN8n({ say });
 		n8n = boot.n8n;
 		sim = await startSimulator();
-		tool = await startToolServer();
+		tool = await startToolServer(boot.tlsCert);
 		say(`simulator: ${sim.url}; tool endpoint: ${tool.url}`);
 		await n8n.setupOwner(OWNER);
 		const credentials = await createCredentials(n8n, sim.url, { wrongKeys: true });

@@ -84,7 +84,7 @@ async function bootN8n({ say = console.log, port, webhookPort, userFolder, sourc
 	const n8n = await N8n.start({ runtime, tarball, port, webhookPort, userFolder, tlsCert });
 	timings.boot = t();
 	say(`n8n: ready at ${n8n.baseUrl}, webhooks at ${n8n.webhookBaseUrl} (package install + boot ${timings.boot}; user folder ${n8n.userFolder})`);
-	return { n8n, runtime, tarball, timings };
+	return { n8n, runtime, tarball, timings, tlsCert };
 }
 
 module.exports = { SIM_KEYS, OWNER, startSimulator, createCredentials, bootN8n, timer, loadSimulator };
