@@ -3,12 +3,19 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/description';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
+import { resumeFromWebhook, resumeWebhooks } from './waitForCompletion';
+
+// The only webhook of this action node is the resume URL of Make Call's Wait for Completion
+// (n8n's wait/resume mechanism, `restartWebhook`); it is never registered with Bland, so there is
+// no registration lifecycle.
 
 export class BlandAi implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,6 +31,7 @@ export class BlandAi implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'blandAiApi', required: true }],
+		webhooks: resumeWebhooks,
 		properties,
 	};
 
@@ -31,5 +39,9 @@ export class BlandAi implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeFromWebhook.call(this);
 	}
 }

@@ -194,6 +194,8 @@ export async function runWorkflow(options: {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	staticData?: IDataObject;
 	additionalData?: Partial<IWorkflowExecuteAdditionalData>;
+	/** Continue an earlier run (e.g. one that is waiting) instead of starting a new one. */
+	resume?: IRunExecutionData;
 }): Promise<RunResult> {
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -221,7 +223,7 @@ export async function runWorkflow(options: {
 	hooks.addHandler('workflowExecuteAfter', (run: IRun) => resolveRun(run));
 
 	const additionalData = additionalDataFor(options.credentials, { hooks, ...options.additionalData } as never);
-	const runExecutionData: IRunExecutionData = {
+	const runExecutionData: IRunExecutionData = options.resume ?? ({
 		startData: {},
 		resultData: { runData: {} },
 		executionData: {
@@ -237,7 +239,7 @@ export async function runWorkflow(options: {
 				},
 			],
 		},
-	} as unknown as IRunExecutionData;
+	} as unknown as IRunExecutionData);
 
 	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const run = await done;

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { outputModeField } from '../../../shared/descriptions/common';
 import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
+import { waitForCompletionFields } from '../../../shared/descriptions/wait';
 import { compact, requireResourceId, requireString } from '../../../shared/validation/params';
 import { requireDestination } from '../../../shared/validation/phone';
 import { buildCallSettings, callSettingOptions, optionalVoice } from '../../descriptions/callSettings';
@@ -14,6 +16,7 @@ import {
 	voiceLocator,
 } from '../../descriptions/fields';
 import { blandAllowedPrefixes, blandRequest } from '../../transport';
+import { resumeUrlFor, usesWebhookResume, waitForCalls, waitModeField } from '../../waitForCompletion';
 
 const properties: INodeProperties[] = [
 	{
@@ -46,6 +49,12 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: callSettingOptions,
 	},
+	...waitForCompletionFields([
+		waitModeField,
+		outputModeField(
+			'The item is the call\'s analysis and variables, plus disposition tag, call ID and status',
+		),
+	]),
 ];
 
 export const description = forOperation('call', 'make', properties);
@@ -115,8 +124,42 @@ export function queuedCallOutput(response: IDataObject): IDataObject {
 	};
 }
 
+const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
+
+/**
+ * Checks every item before any call is placed. With Wait for Completion resuming on Bland's
+ * webhook, the call's webhook is this execution's resume URL, so the item must not set its own,
+ * and Bland must be able to reach it (Bland posts only to https).
+ */
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	const body = await buildMakeCallBody.call(this, itemIndex);
+	if (!usesWebhookResume.call(this, itemIndex)) return;
+	if (body.webhook !== undefined || body.webhook_events !== undefined) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Webhook" and "Webhook Events" cannot be set while Wait for Completion resumes on Bland\'s webhook',
+			{
+				itemIndex,
+				description: 'The call reports to this execution. Clear them, or set Wait Mode to "Poll Bland".',
+			},
+		);
+	}
+	const url = await resumeUrlFor.call(this);
+	if (!url.startsWith('https://') && !LOOPBACK.test(url)) {
+		throw new NodeOperationError(this.getNode(), `Bland can only post to https URLs, and this n8n's webhook URL is ${url.split('?')[0]}`, {
+			itemIndex,
+			description:
+				'Set WEBHOOK_URL (N8N_WEBHOOK_URL) to the public https address of this n8n, or set Wait Mode to "Poll Bland".',
+		});
+	}
+}
+
+/** With Wait for Completion, the placed calls are awaited (resume on webhook, or polled together). */
+export const afterAll = waitForCalls;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = await buildMakeCallBody.call(this, itemIndex);
+	if (usesWebhookResume.call(this, itemIndex)) body.webhook = await resumeUrlFor.call(this);
 	const response = await sendCall.call(this, body, itemIndex);
 	return queuedCallOutput(response);
 }
