@@ -10,52 +10,10 @@
  * the working tree),
  * E2E_KEEP=1 (leave n8n and the simulator running after the run, for inspection).
  */
-const https = require('node:https');
-
 const { OWNER, startSimulator, createCredentials, bootN8n, timer } = require('./lib/env');
 const { N8n } = require('./lib/n8n');
+const { startToolServer } = require('./lib/toolServer');
 const scenarios = require('./scenarios');
-
-/**
- * A tiny https endpoint standing in for a customer's order API, which the Custom Tool "Test"
- * operation calls from n8n (n8n trusts the suite's certificate). Records every request.
- */
-function startToolServer(tlsCert) {
-	const requests = [];
-	const server = https.createServer({ key: tlsCert.key, cert: tlsCert.cert }, (req, res) => {
-		let body = '';
-		req.on('data', (c) => (body += c));
-		req.on('end', () => {
-			requests.push({ method: req.method, url: req.url, headers: req.headers, body });
-			let input = {};
-			try {
-				input = body ? JSON.parse(body) : {};
-			} catch {
-				input = { raw: body };
-			}
-			res.setHeader('content-type', 'application/json');
-			res.end(
-				JSON.stringify({
-					order: { id: input.order_id || 'A-1001', status: 'shipped', eta: '2026-12-01' },
-					received: input,
-				}),
-			);
-		});
-	});
-	return new Promise((resolve) =>
-		server.listen(0, '127.0.0.1', () =>
-			resolve({
-				url: `https://127.0.0.1:${server.address().port}`,
-				requests,
-				close: () =>
-					new Promise((r) => {
-						server.close(r);
-						server.closeAllConnections();
-					}),
-			}),
-		),
-	);
-}
 
 async function main() {
 	const filter = process.argv[2];
@@ -63,12 +21,13 @@ async function main() {
 	const total = timer();
 	const say = (line) => process.stdout.write(`${line}\n`);
 	let n8n;
+	let boot;
 	let sim;
 	let tool;
 	let passed = 0;
 	let failed = 0;
 	try {
-		const boot = await bootN8n({ say });
+		boot = await bootN8n({ say });
 		n8n = boot.n8n;
 		sim = await startSimulator();
 		tool = await startToolServer(boot.tlsCert);
@@ -111,6 +70,7 @@ async function main() {
 		if (n8n) await n8n.stop();
 		if (sim) await sim.close();
 		if (tool) await tool.close();
+		if (boot && process.env.E2E_KEEP !== '1') boot.cleanup();
 	}
 	say(`${passed} passed, ${failed} failed`);
 	process.exit(failed ? 1 : 0);

@@ -3,6 +3,7 @@
  * Shared set-up for the suite and the demo: runtime install, package build, simulator, n8n, owner
  * and credentials.
  */
+const fs = require('node:fs');
 const path = require('node:path');
 
 const { ensureRuntime } = require('./install');
@@ -84,7 +85,13 @@ async function bootN8n({ say = console.log, port, webhookPort, userFolder, sourc
 	const n8n = await N8n.start({ runtime, tarball, port, webhookPort, userFolder, tlsCert });
 	timings.boot = t();
 	say(`n8n: ready at ${n8n.baseUrl}, webhooks at ${n8n.webhookBaseUrl} (package install + boot ${timings.boot}; user folder ${n8n.userFolder})`);
-	return { n8n, runtime, tarball, timings, tlsCert };
+	/** Removes what the boot left in the temp directory (call after n8n.stop()). */
+	const cleanup = () => {
+		for (const dir of [n8n.userFolder, path.dirname(tarball), tlsCert.dir]) {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	};
+	return { n8n, runtime, tarball, timings, tlsCert, cleanup };
 }
 
 module.exports = { SIM_KEYS, OWNER, startSimulator, createCredentials, bootN8n, timer, loadSimulator };
