@@ -11,7 +11,6 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { outputModeField, type OutputMode } from '../shared/descriptions/common';
 import { pathSegment } from '../shared/transport/request';
 import { normalizeE164 } from '../shared/validation/phone';
-import { remember, seenBefore } from '../shared/webhook/dedupe';
 import { BLAND_MAX_BODY_BYTES } from '../shared/webhook/payloadLimits';
 import {
 	register,
@@ -22,7 +21,7 @@ import {
 	type WebhookSlot,
 } from '../shared/webhook/registration';
 import { headerOf, rawBodyOf, readJsonBody } from '../shared/webhook/request';
-import { acknowledge, reject } from '../shared/webhook/respond';
+import { acknowledge, emitOnce, reject, triggerWebhooks } from '../shared/webhook/respond';
 import { describeZodError } from '../shared/webhook/validate';
 import { verifyHmacSha256Hex } from '../shared/webhook/verify';
 import {
@@ -134,14 +133,8 @@ async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseD
 		}
 	}
 
-	const staticData = this.getWorkflowStaticData('node');
-	const key = blandEventKey(kind, payload);
-	if (seenBefore(staticData, key)) return acknowledge(this, 'duplicate delivery');
-
 	const mode = this.getNodeParameter('outputMode', 'simplified') as OutputMode;
-	const item = shapeBlandEvent(kind, payload, mode);
-	remember(staticData, key);
-	return { workflowData: [[{ json: item }]] };
+	return emitOnce(this, blandEventKey(kind, payload), () => shapeBlandEvent(kind, payload, mode));
 }
 
 export class BlandAiTrigger implements INodeType {
@@ -157,16 +150,7 @@ export class BlandAiTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'blandAiApi', required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// Answer an empty 200 once the event is accepted; refusals are answered by the node.
-				responseData: 'noData',
-				path: 'webhook',
-			},
-		],
+		webhooks: triggerWebhooks,
 		properties: [
 			{
 				displayName:

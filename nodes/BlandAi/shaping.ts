@@ -1,19 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OutputMode } from '../shared/descriptions/common';
+import { asNumber as num, asObject as obj } from '../shared/values';
 
 /** Call statuses Bland reports on a finished call. */
 export const BLAND_CALL_STATUSES = ['completed', 'failed', 'busy', 'no-answer', 'canceled', 'unknown'] as const;
-
-function obj(value: unknown): IDataObject {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
-}
-
-function num(value: unknown): number | null {
-	if (value === null || value === undefined || value === '') return null;
-	const n = Number(value);
-	return Number.isFinite(n) ? n : null;
-}
 
 /** Whether the call object describes a finished call (post-call webhook or a finished GET). */
 export function isCallFinished(call: IDataObject): boolean {

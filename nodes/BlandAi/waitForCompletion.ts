@@ -8,10 +8,9 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { OutputMode } from '../shared/descriptions/common';
-import { readWaitSettings } from '../shared/descriptions/wait';
+import { readWaitSettings, settleWaited } from '../shared/descriptions/wait';
 import { pollAllUntil } from '../shared/transport/poll';
 import { pathSegment } from '../shared/transport/request';
 import type { ItemResult } from '../shared/types';
@@ -127,22 +126,15 @@ export async function waitForCalls(this: IExecuteFunctions, results: ItemResult[
 		(id) => lastKnown(id, 'queued'),
 		{ intervalMs: settings.intervalMs, maxIntervalMs: settings.maxIntervalMs, maxWaitMs: settings.maxWaitMs },
 	);
-	return results.map((result) => {
-		const id = idOf(result);
-		const outcome = polled.get(id);
-		if (!outcome) return result;
-		if (!outcome.done && settings.onTimeout === 'fail') {
-			return {
-				itemIndex: result.itemIndex,
-				error: new NodeOperationError(
-					this.getNode(),
-					`Call ${id} did not end within ${settings.maxWaitMs / 60_000} minutes (last status: ${String(outcome.value.status ?? outcome.value.queue_status)})`,
-					{ itemIndex: result.itemIndex },
-				),
-			};
-		}
-		return { itemIndex: result.itemIndex, data: { ...shapeCall(outcome.value, mode), timedOut: !outcome.done } };
-	});
+	return settleWaited(
+		this,
+		results,
+		idOf,
+		polled,
+		settings,
+		(call) => shapeCall(call, mode),
+		(call) => call.status ?? call.queue_status,
+	);
 }
 
 /**

@@ -11,7 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { outputModeField, type OutputMode } from '../shared/descriptions/common';
 import { pathSegment } from '../shared/transport/request';
-import { eventKey, remember, seenBefore } from '../shared/webhook/dedupe';
+import { eventKey } from '../shared/webhook/dedupe';
 import { BOLNA_WEBHOOK_IPS, clientIpOf, ipAllowed, parseIpList } from '../shared/webhook/ipAllowList';
 import { BOLNA_MAX_BODY_BYTES } from '../shared/webhook/payloadLimits';
 import {
@@ -23,7 +23,7 @@ import {
 	type WebhookSlot,
 } from '../shared/webhook/registration';
 import { queryOf, readJsonBody, requestOf } from '../shared/webhook/request';
-import { acknowledge, reject } from '../shared/webhook/respond';
+import { acknowledge, emitOnce, reject, triggerWebhooks } from '../shared/webhook/respond';
 import { describeZodError } from '../shared/webhook/validate';
 import { safeEqual } from '../shared/webhook/verify';
 import { agentLocator } from './descriptions/fields';
@@ -115,13 +115,8 @@ async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseD
 		return acknowledge(this, `status "${status}" is not selected`);
 	}
 
-	const key = eventKey(executionIdOf(execution), status);
-	if (seenBefore(staticData, key)) return acknowledge(this, 'duplicate delivery');
-
 	const mode = this.getNodeParameter('outputMode', 'simplified') as OutputMode;
-	const item = shapeExecution(execution, mode);
-	remember(staticData, key);
-	return { workflowData: [[{ json: item }]] };
+	return emitOnce(this, eventKey(executionIdOf(execution), status), () => shapeExecution(execution, mode));
 }
 
 export class BolnaTrigger implements INodeType {
@@ -137,16 +132,7 @@ export class BolnaTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'bolnaApi', required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// Answer an empty 200 once the event is accepted; refusals are answered by the node.
-				responseData: 'noData',
-				path: 'webhook',
-			},
-		],
+		webhooks: triggerWebhooks,
 		properties: [
 			{
 				displayName: 'Register Automatically',

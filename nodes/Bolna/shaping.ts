@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OutputMode } from '../shared/descriptions/common';
+import { asNumber as num, asObject as obj } from '../shared/values';
 
 /** Every status Bolna reports, in lifecycle order, then the terminal alternatives. */
 export const BOLNA_STATUSES = [
@@ -32,16 +33,6 @@ export const BOLNA_TERMINAL_STATUSES = new Set<string>([
 	'stopped',
 	'error',
 ]);
-
-function obj(value: unknown): IDataObject {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
-}
-
-function num(value: unknown): number | null {
-	if (value === null || value === undefined || value === '') return null;
-	const n = Number(value);
-	return Number.isFinite(n) ? n : null;
-}
 
 /** Execution id as a string: the docs show an integer id, the API a uuid. */
 export function executionIdOf(execution: IDataObject): string {

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { OutputMode } from '../shared/descriptions/common';
-import { readWaitSettings } from '../shared/descriptions/wait';
+import { readWaitSettings, settleWaited } from '../shared/descriptions/wait';
 import { pollAllUntil } from '../shared/transport/poll';
 import { pathSegment } from '../shared/transport/request';
 import type { ItemResult } from '../shared/types';
@@ -35,23 +34,13 @@ export async function waitForExecutions(
 		{ intervalMs: settings.intervalMs, maxIntervalMs: settings.maxIntervalMs, maxWaitMs: settings.maxWaitMs },
 	);
 
-	return results.map((result) => {
-		const id = idOf(result);
-		const outcome = polled.get(id);
-		if (!outcome) return result;
-		if (!outcome.done && settings.onTimeout === 'fail') {
-			return {
-				itemIndex: result.itemIndex,
-				error: new NodeOperationError(
-					this.getNode(),
-					`Call ${id} did not end within ${settings.maxWaitMs / 60_000} minutes (last status: ${String(outcome.value.status)})`,
-					{ itemIndex: result.itemIndex },
-				),
-			};
-		}
-		return {
-			itemIndex: result.itemIndex,
-			data: { ...shapeExecution(outcome.value, mode), timedOut: !outcome.done },
-		};
-	});
+	return settleWaited(
+		this,
+		results,
+		idOf,
+		polled,
+		settings,
+		(execution) => shapeExecution(execution, mode),
+		(execution) => execution.status,
+	);
 }

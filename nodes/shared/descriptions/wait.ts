@@ -1,4 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { PollAllResult } from '../transport/poll';
+import type { ItemResult } from '../types';
 
 /** The Wait for Completion switch and its settings, shared by both Make Call operations. */
 export function waitForCompletionFields(extra: INodeProperties[] = []): INodeProperties[] {
@@ -85,4 +89,35 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 		intervalMs: Math.max(1, intervalSeconds) * 1000,
 		maxIntervalMs: Math.max(1, intervalSeconds) * 6000,
 	};
+}
+
+/**
+ * Turns each awaited call's outcome into the item's result: the final call shaped for output with
+ * `timedOut`, or, when it did not end in time and On Timeout is Fail, an error naming the call.
+ */
+export function settleWaited<T extends IDataObject>(
+	ctx: IExecuteFunctions,
+	results: ItemResult[],
+	idOf: (result: ItemResult) => string,
+	outcomes: Map<string, PollAllResult<T>>,
+	settings: WaitSettings,
+	shape: (value: T) => IDataObject,
+	statusOf: (value: T) => unknown,
+): ItemResult[] {
+	return results.map((result) => {
+		const id = idOf(result);
+		const outcome = outcomes.get(id);
+		if (!outcome) return result;
+		if (!outcome.done && settings.onTimeout === 'fail') {
+			return {
+				itemIndex: result.itemIndex,
+				error: new NodeOperationError(
+					ctx.getNode(),
+					`Call ${id} did not end within ${settings.maxWaitMs / 60_000} minutes (last status: ${String(statusOf(outcome.value))})`,
+					{ itemIndex: result.itemIndex },
+				),
+			};
+		}
+		return { itemIndex: result.itemIndex, data: { ...shape(outcome.value), timedOut: !outcome.done } };
+	});
 }

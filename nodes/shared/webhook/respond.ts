@@ -1,4 +1,11 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { remember, seenBefore } from './dedupe';
 
 /** What the triggers need from n8n's HTTP response object (Express). */
 interface ResponseLike {
@@ -38,4 +45,31 @@ export function reject(ctx: IWebhookFunctions, status: number, message: string):
 /** 200 without a workflow run (event filtered out or already seen). */
 export function acknowledge(ctx: IWebhookFunctions, reason: string): IWebhookResponseData {
 	return respondJson(ctx, 200, { received: true, ignored: reason });
+}
+
+/** The webhook of both triggers: answers an empty 200 once accepted; refusals are answered by the node. */
+export const triggerWebhooks: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		responseData: 'noData',
+		path: 'webhook',
+	},
+];
+
+/**
+ * The last step of a trigger: a repeated delivery is acknowledged without a run; otherwise the
+ * event is shaped, remembered and emitted as one item.
+ */
+export function emitOnce(
+	ctx: IWebhookFunctions,
+	key: string,
+	shape: () => IDataObject,
+): IWebhookResponseData {
+	const staticData = ctx.getWorkflowStaticData('node');
+	if (seenBefore(staticData, key)) return acknowledge(ctx, 'duplicate delivery');
+	const item = shape();
+	remember(staticData, key);
+	return { workflowData: [[{ json: item }]] };
 }
