@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 
 import { batchVsCalls } from './p1-batch-vs-calls';
 import { csvBuild } from './p2-csv';
+import { triggerThroughput } from './p3-trigger-throughput';
 import { waitRequests } from './p4-wait-requests';
 import { footprint } from './p5-footprint';
 import { returnAll } from './p5-return-all';
@@ -14,6 +15,7 @@ type Bench = { name: string; run: (root: string) => Promise<Figure[]> | Figure[]
 const benches: Bench[] = [
 	{ name: 'P1 batch vs calls', run: batchVsCalls },
 	{ name: 'P2 csv', run: csvBuild },
+	{ name: 'P3 trigger throughput', run: triggerThroughput },
 	{ name: 'P4 wait requests', run: waitRequests },
 	{ name: 'P5 return all', run: returnAll },
 	{ name: 'P5 footprint', run: footprint },

@@ -20,7 +20,6 @@ export const SIM_AGENT_ID = '5a1e5000-0000-4000-8000-000000000001';
  * by default), so no status change or webhook delivery runs while a figure is measured.
  */
 export async function startSim(root: string, options: SimulatorOptions = {}): Promise<Simulator> {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { startSimulator } = require(join(root, 'simulator')) as typeof import('../simulator');
 	return await startSimulator({ clockMs: 600_000, ...options });
 }

@@ -111,7 +111,6 @@ function mib(bytes: number): string {
 
 /** P2: building the batch CSV from 100,000 items — time, and peak extra heap against the CSV's size. */
 export function csvBuild(root: string): Figure[] {
-	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- benchmark code, not shipped: a fresh process with --expose-gc
 	const stdout = execFileSync(process.execPath, ['--expose-gc', '--trace-gc', __filename, 'child'], {
 		cwd: root,
 		encoding: 'utf8',

@@ -1,8 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Simulator } from '../simulator';
 import { BlandAi } from '../nodes/BlandAi/BlandAi.node';
 import { BOLNA_TERMINAL_STATUSES } from '../nodes/Bolna/shaping';
+import { readWaitSettings } from '../nodes/shared/descriptions/wait';
 import { pollAllUntil } from '../nodes/shared/transport/poll';
 import { node, registerNodeType, runWorkflow } from '../test/helpers/engine';
 import { lastRequestId, SIM_AGENT_ID, SIM_BLAND_KEY, SIM_BLAND_SECRET, SIM_BOLNA_KEY, startSim } from './p1-batch-vs-calls';
@@ -30,9 +31,13 @@ function statusAt(seconds: number): string {
 	return status;
 }
 
-/** Defaults of the Wait for Completion settings (nodes/shared/descriptions/wait.ts). */
-const POLL_INTERVAL_S = 10;
-const MAX_WAIT_MIN = 15;
+/** The Wait for Completion settings a Make Call node has when left at their defaults. */
+const DEFAULTS = readWaitSettings.call(
+	{ getNodeParameter: (_name: string, _item: number, fallback: unknown) => fallback } as unknown as IExecuteFunctions,
+	0,
+);
+const POLL_INTERVAL_S = DEFAULTS.intervalMs / 1000;
+const MAX_WAIT_MIN = DEFAULTS.maxWaitMs / 60_000;
 
 /**
  * A virtual clock: `wait` advances it instantly. Before every GET the simulator's execution is
@@ -67,9 +72,9 @@ async function pollScenario(
 			isDone,
 			(executionId) => ({ id: executionId, status: 'queued' }),
 			{
-				intervalMs: POLL_INTERVAL_S * 1000,
-				maxIntervalMs: POLL_INTERVAL_S * 6000,
-				maxWaitMs: MAX_WAIT_MIN * 60_000,
+				intervalMs: DEFAULTS.intervalMs,
+				maxIntervalMs: DEFAULTS.maxIntervalMs,
+				maxWaitMs: DEFAULTS.maxWaitMs,
 				now: () => clock,
 				wait: async (ms) => {
 					clock += ms;
@@ -155,7 +160,7 @@ export async function waitRequests(root: string): Promise<Figure[]> {
 				ours: `${backoff.requests} requests (done seen at ${mmss(backoff.detectedAt)})`,
 				baseline: `${fixed.requests} requests (done seen at ${mmss(fixed.detectedAt)})`,
 				ratio: ratio(fixed.requests, backoff.requests),
-				note: `${SCENARIO}. Backoff = pollAllUntil as Bolna Make Call uses it (default ${POLL_INTERVAL_S} s, ×1.5, max ${POLL_INTERVAL_S * 6} s, max wait ${MAX_WAIT_MIN} min) on an injected clock; every GET /executions/{id} answered and counted by the simulator. Ratio = fixed / backoff requests`,
+				note: `${SCENARIO}. Backoff = pollAllUntil as Bolna Make Call uses it (default settings: first wait ${POLL_INTERVAL_S} s, ×1.5, up to ${DEFAULTS.maxIntervalMs / 1000} s, max wait ${MAX_WAIT_MIN} min) on an injected clock; every GET /executions/{id} answered and counted by the simulator. Ratio = fixed / backoff requests`,
 			},
 		];
 		if (!blandWaitAvailable()) {

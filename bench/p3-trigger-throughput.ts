@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import { BOLNA_STATUSES } from '../nodes/Bolna/shaping';
+import type { Figure } from './report';
+import { ratio } from './report';
+
+const EVENTS = 600;
+const WARM_UP = 50;
+const CONCURRENCY = 8;
+const TOKEN = 'bench-token-3f9c2a7e5b1d4c8a9e6f0b2d';
+
+/** The parts of e2e/lib (plain JavaScript) this bench uses. */
+interface N8nInstance {
+	baseUrl: string;
+	setupOwner(owner: { email: string; password: string; firstName?: string; lastName?: string }): Promise<void>;
+	createCredential(name: string, type: string, data: Record<string, unknown>): Promise<{ id: string; name: string }>;
+	deploy(workflow: Record<string, unknown>, credentials?: Record<string, unknown>): Promise<{ id: string }>;
+	request(method: string, path: string, data?: unknown): Promise<any>;
+	logTail(lines?: number): string;
+	stop(): Promise<void>;
+}
+interface E2eLib {
+	ensureRuntime(): Promise<{ n8n: { version: string; cached: boolean } }>;
+	buildAndPack(options?: { source?: string }): Promise<string>;
+	N8n: { start(options: Record<string, unknown>): Promise<N8nInstance> };
+}
+
+function loadE2e(root: string): E2eLib {
+	const install = require(join(root, 'e2e', 'lib', 'install.js'));
+	const n8n = require(join(root, 'e2e', 'lib', 'n8n.js'));
+	return { ensureRuntime: install.ensureRuntime, buildAndPack: n8n.buildAndPack, N8n: n8n.N8n };
+}
+
+/** A Bolna execution as Bolna POSTs it to the agent's webhook on a status change. */
+function payload(i: number): string {
+	const status = BOLNA_STATUSES[i % BOLNA_STATUSES.length];
+	const at = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
+	return JSON.stringify({
+		id: randomUUID(),
+		agent_id: '5a1e5000-0000-4000-8000-000000000001',
+		batch_id: null,
+		status,
+		error_message: null,
+		answered_by_voice_mail: false,
+		conversation_duration: status === 'completed' ? 94 : null,
+		total_cost: status === 'completed' ? 9.4 : null,
+		transcript: status === 'completed' ? 'assistant: Hello!\nuser: Hi, yes.\nassistant: Goodbye!' : null,
+		created_at: at,
+		updated_at: at,
+		extracted_data: status === 'completed' ? { interested: true, callback_time: 'tomorrow 10:00' } : null,
+		telephony_data: {
+			to_number: `+1415${String(5_000_000 + i).padStart(7, '0')}`,
+			from_number: '+14155550100',
+			call_type: 'outbound',
+			provider: 'twilio',
+			duration: status === 'completed' ? '94' : null,
+		},
+		context_details: { recipient_data: { name: `Contact ${i}` } },
+	});
+}
+
+interface Phase {
+	/** Client-side time until the last response. */
+	ms: number;
+	/** Time until n8n recorded every execution of the phase as successful. */
+	doneMs: number;
+	latencies: number[];
+	failures: number;
+}
+
+/** Sends every body once, `CONCURRENCY` at a time, over keep-alive loopback connections. */
+async function load(url: string, bodies: string[]): Promise<Omit<Phase, 'doneMs'>> {
+	const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+	const latencies: number[] = [];
+	let failures = 0;
+	let next = 0;
+	const send = (body: string) =>
+		new Promise<number>((resolve, reject) => {
+			const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+				res.resume();
+				res.on('end', () => resolve(res.statusCode ?? 0));
+			});
+			req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+			req.on('error', reject);
+			req.end(body);
+		});
+	const started = performance.now();
+	await Promise.all(
+		Array.from({ length: CONCURRENCY }, async () => {
+			while (next < bodies.length) {
+				const body = bodies[next++];
+				const t = performance.now();
+				const status = await send(body).catch(() => 0);
+				latencies.push(performance.now() - t);
+				if (status !== 200) failures++;
+			}
+		}),
+	);
+	const ms = performance.now() - started;
+	agent.destroy();
+	return { ms, latencies, failures };
+}
+
+function percentile(sorted: number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+/** Waits until n8n has recorded `count` finished executions of the workflow. */
+async function executionsDone(n8n: N8nInstance, workflowId: string, count: number, timeoutMs = 120_000): Promise<number> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId: String(workflowId), status: ['success'] }));
+	const deadline = Date.now() + timeoutMs;
+	let seen = 0;
+	while (Date.now() < deadline) {
+		const data = await n8n.request('GET', `/rest/executions?filter=${filter}&limit=1`);
+		seen = Number(data?.count ?? 0);
+		if (seen >= count) return seen;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	return seen;
+}
+
+function webhookNode(name: string, type: string, typeVersion: number, parameters: Record<string, unknown>, webhookId: string, credentials?: Record<string, unknown>) {
+	return { id: randomUUID(), name, type, typeVersion, position: [0, 0], parameters, webhookId, ...(credentials ? { credentials } : {}) };
+}
+
+function skipped(reason: string): Figure[] {
+	return [
+		{
+			id: 'P3',
+			what: 'Bolna Trigger webhook path vs bare n8n Webhook node in a real n8n: events/s',
+			ours: 'skipped',
+			baseline: 'skipped',
+			ratio: 'n/a',
+			note: `not measured: ${reason.replace(/\s+/g, ' ').slice(0, 300)}`,
+		},
+	];
+}
+
+/**
+ * P3: the Bolna Trigger's webhook path (token check, payload validation, status filter, dedupe,
+ * Raw output) in a real n8n vs n8n's own Webhook node, on the same payloads, same n8n, same run.
+ */
+export async function triggerThroughput(root: string): Promise<Figure[]> {
+	let n8n: N8nInstance | undefined;
+	try {
+		const e2e = loadE2e(root);
+		const runtime = await e2e.ensureRuntime();
+		const tarball = await e2e.buildAndPack();
+		n8n = await e2e.N8n.start({ runtime, tarball, env: { N8N_LOG_LEVEL: 'warn' } });
+		await n8n.setupOwner({ email: 'owner@example.com', password: 'VoiceAgents1', firstName: 'Bench', lastName: 'Owner' });
+		// Never called: with Register Automatically off the trigger makes no API request.
+		const credential = await n8n.createCredential('Bolna (unused)', 'bolnaApi', {
+			apiKey: 'bn-unused-key',
+			baseUrl: 'http://127.0.0.1:9',
+			allowedDestinations: '',
+		});
+
+		const triggerId = randomUUID();
+		const ours = await n8n.deploy({
+			name: 'Bench: Bolna Trigger',
+			nodes: [
+				webhookNode(
+					'Bolna Trigger',
+					'n8n-nodes-voice-agents.bolnaTrigger',
+					1,
+					{ registerAutomatically: false, token: TOKEN, statuses: [...BOLNA_STATUSES], outputMode: 'raw', options: {} },
+					triggerId,
+					{ bolnaApi: { id: credential.id, name: credential.name } },
+				),
+			],
+			connections: {},
+		});
+		const barePath = `bench-bare-${randomUUID().slice(0, 8)}`;
+		const bare = await n8n.deploy({
+			name: 'Bench: bare Webhook',
+			nodes: [
+				webhookNode('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path: barePath, responseMode: 'onReceived', options: {} }, randomUUID()),
+			],
+			connections: {},
+		});
+		const oursUrl = `${n8n.baseUrl}/webhook/${triggerId}/webhook?token=${TOKEN}`;
+		const bareUrl = `${n8n.baseUrl}/webhook/${barePath}?token=${TOKEN}`;
+
+		// Both paths get the same bodies; the execution ids are distinct, so dedupe drops nothing.
+		const bodies = Array.from({ length: EVENTS + WARM_UP }, (_, i) => payload(i));
+		const half = WARM_UP + EVENTS / 2;
+		const sides = {
+			ours: { url: oursUrl, workflowId: ours.id, phases: [] as Phase[], expected: 0 },
+			bare: { url: bareUrl, workflowId: bare.id, phases: [] as Phase[], expected: 0 },
+		};
+		const phase = async (side: typeof sides.ours, slice: string[], measure: boolean) => {
+			const started = performance.now();
+			const result = await load(side.url, slice);
+			side.expected += slice.length;
+			const recorded = await executionsDone(n8n!, side.workflowId, side.expected);
+			if (result.failures || recorded < side.expected) {
+				throw new Error(`${side === sides.ours ? 'trigger' : 'webhook'}: ${result.failures} non-200 answers, ${recorded}/${side.expected} executions recorded`);
+			}
+			if (measure) side.phases.push({ ...result, doneMs: performance.now() - started });
+		};
+		await phase(sides.ours, bodies.slice(0, WARM_UP), false);
+		await phase(sides.bare, bodies.slice(0, WARM_UP), false);
+		// A B B A: neither side always runs against the larger execution table.
+		await phase(sides.ours, bodies.slice(WARM_UP, half), true);
+		await phase(sides.bare, bodies.slice(WARM_UP, half), true);
+		await phase(sides.bare, bodies.slice(half), true);
+		await phase(sides.ours, bodies.slice(half), true);
+
+		const summary = (phases: Phase[]) => {
+			const latencies = phases.flatMap((p) => p.latencies).sort((a, b) => a - b);
+			const ms = phases.reduce((sum, p) => sum + p.ms, 0);
+			const doneMs = phases.reduce((sum, p) => sum + p.doneMs, 0);
+			return {
+				eventsPerSecond: (latencies.length / ms) * 1000,
+				completedPerSecond: (latencies.length / doneMs) * 1000,
+				p50: percentile(latencies, 0.5),
+				p95: percentile(latencies, 0.95),
+			};
+		};
+		const oursLoad = summary(sides.ours.phases);
+		const bareLoad = summary(sides.bare.phases);
+		const runs = `every event answered 200 and recorded as a successful execution (${EVENTS.toLocaleString('en')} per side, after ${WARM_UP} warm-up each; order A B B A)`;
+		return [
+			{
+				id: 'P3a',
+				what: `Real n8n ${runtime.n8n.version}: Bolna Trigger vs bare Webhook node, ${EVENTS.toLocaleString('en')} Bolna status events, ${CONCURRENCY} concurrent — events/s`,
+				ours: `${oursLoad.eventsPerSecond.toFixed(0)} events/s`,
+				baseline: `${bareLoad.eventsPerSecond.toFixed(0)} events/s`,
+				ratio: ratio(oursLoad.eventsPerSecond, bareLoad.eventsPerSecond, 2),
+				note: `ratio = trigger / webhook; trigger: token, all ${BOLNA_STATUSES.length} statuses selected, Raw output, dedupe on (distinct ids); both respond on receipt; loopback, keep-alive; ${runs}`,
+			},
+			{
+				id: 'P3b',
+				what: 'Same run: events/s until n8n has recorded every execution as successful',
+				ours: `${oursLoad.completedPerSecond.toFixed(0)} events/s`,
+				baseline: `${bareLoad.completedPerSecond.toFixed(0)} events/s`,
+				ratio: ratio(oursLoad.completedPerSecond, bareLoad.completedPerSecond, 2),
+				note: 'includes running and saving each execution (SQLite); checked by polling the executions list every 0.5 s',
+			},
+			{
+				id: 'P3c',
+				what: 'Same run: latency per event (p50 / p95)',
+				ours: `${oursLoad.p50.toFixed(1)} / ${oursLoad.p95.toFixed(1)} ms`,
+				baseline: `${bareLoad.p50.toFixed(1)} / ${bareLoad.p95.toFixed(1)} ms`,
+				ratio: ratio(oursLoad.p50, bareLoad.p50, 2),
+				note: 'ratio of p50 latencies (trigger / webhook), measured at the client from request to end of response',
+			},
+		];
+	} catch (error) {
+		const tail = n8n ? ` — n8n log: ${n8n.logTail(5)}` : '';
+		return skipped(`${(error as Error).message}${tail}`);
+	} finally {
+		if (n8n) await n8n.stop();
+	}
+}
