@@ -26,6 +26,20 @@ async function main() {
 	let tool;
 	let passed = 0;
 	let failed = 0;
+	// n8n runs in its own process group (so it can be stopped with its task runners); a Ctrl-C
+	// here must therefore stop it explicitly.
+	const onSignal = async (signal) => {
+		say(`${signal}: stopping n8n and the simulator`);
+		if (n8n) await n8n.stop();
+		if (sim) await sim.close();
+		if (tool) await tool.close();
+		if (boot) boot.cleanup();
+		process.exit(130);
+	};
+	if (process.env.E2E_KEEP !== '1') {
+		process.once('SIGINT', onSignal);
+		process.once('SIGTERM', onSignal);
+	}
 	try {
 		boot = await bootN8n({ say });
 		n8n = boot.n8n;

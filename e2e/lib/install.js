@@ -44,7 +44,11 @@ function run(cmd, args, { cwd, env, logFile } = {}) {
 		child.on('close', (code) => {
 			if (sink) sink.end();
 			if (code === 0) resolve(out);
-			else reject(new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited with ${code}:\n${out.slice(-4000)}`));
+			else {
+				const error = new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited with ${code}:\n${out.slice(-4000)}`);
+				error.output = out;
+				reject(error);
+			}
 		});
 	});
 }
@@ -137,7 +141,16 @@ async function ensureN8n(nodeInfo, version = N8N_VERSION) {
 	log(`installing n8n ${version} into ${dir} (one-off, ~3-4 min, ~2.2 GB; log: ${logFile})`);
 	const flags = ['--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund'];
 	try {
-		await run('npm', [hasLock ? 'ci' : 'install', ...flags], { cwd: tmp, env, logFile });
+		try {
+			await run('npm', [hasLock ? 'ci' : 'install', ...flags], { cwd: tmp, env, logFile });
+		} catch (error) {
+			// The lockfile leaves out optional platform packages (other OSes' binaries) that the
+			// registry it was made against does not carry, and `npm ci` then calls it out of sync.
+			// `npm install` starting from the same lockfile keeps every locked version.
+			if (!hasLock || !/can only install packages when your package\.json and package-lock\.json/.test(error.output || '')) throw error;
+			log('npm ci found the lockfile incomplete (optional platform packages); installing from it with npm install');
+			await run('npm', ['install', ...flags], { cwd: tmp, env, logFile });
+		}
 		log(`dependencies installed in ${Math.round((Date.now() - started) / 1000)} s; building sqlite3`);
 		await run('npm', ['rebuild', 'sqlite3'], { cwd: tmp, env, logFile });
 		await run(nodeInfo.node, ['-e', "require('sqlite3')"], { cwd: path.join(tmp, 'node_modules', 'n8n'), env });
