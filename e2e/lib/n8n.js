@@ -62,12 +62,18 @@ async function buildAndPack({ source = process.env.E2E_SOURCE || 'worktree' } = 
 		for (const entry of inputs) fs.cpSync(path.join(REPO_ROOT, entry), path.join(stage, entry), { recursive: true });
 	}
 	fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
-	await run('npm', ['run', 'build'], { cwd: stage });
 	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'voice-agents-pack-'));
-	const out = await run('npm', ['pack', '--json', '--pack-destination', dest], { cwd: stage });
-	fs.rmSync(stage, { recursive: true, force: true });
-	const info = JSON.parse(out.slice(out.indexOf('[')));
-	return path.join(dest, info[0].filename);
+	try {
+		await run('npm', ['run', 'build'], { cwd: stage });
+		const out = await run('npm', ['pack', '--json', '--pack-destination', dest], { cwd: stage });
+		const info = JSON.parse(out.slice(out.indexOf('[')));
+		return path.join(dest, info[0].filename);
+	} catch (error) {
+		fs.rmSync(dest, { recursive: true, force: true });
+		throw error;
+	} finally {
+		fs.rmSync(stage, { recursive: true, force: true });
+	}
 }
 
 /**
