@@ -127,7 +127,7 @@ export async function returnAll(root: string): Promise<Figure[]> {
 		const minimum = Math.ceil(COUNT / MAX_PAGE_SIZE);
 		return [
 			{
-				id: 'P5a',
+				id: 'P5a1',
 				what: `Bolna Execution → Get Many, Return All over ${COUNT.toLocaleString('en')} executions: requests made vs the minimum`,
 				ours: `${all.requests} requests`,
 				baseline: `${minimum} (⌈${COUNT.toLocaleString('en')} / ${MAX_PAGE_SIZE}⌉)`,
@@ -135,7 +135,7 @@ export async function returnAll(root: string): Promise<Figure[]> {
 				note: `page_size sent: ${all.pageSizes.join(', ')}; ${all.items.toLocaleString('en')} distinct items out; stops on has_more=false`,
 			},
 			{
-				id: 'P5b',
+				id: 'P5a2',
 				what: `Bolna Execution → Get Many, Return All over ${COUNT.toLocaleString('en')} executions: wall time through the n8n engine`,
 				ours: seconds(all.ms),
 				baseline: `${seconds(bare.ms)} (bare fetch loop, ${bare.requests} pages)`,
