@@ -15,6 +15,7 @@ const FILES = [
 	'04-bland-call-trigger.js',
 	'05-bland-batch-pathway-tool.js',
 	'06-errors-redacted.js',
+	'07-wait-for-completion.js',
 ];
 
 module.exports = FILES.map((file) => {

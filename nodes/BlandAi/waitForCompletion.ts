@@ -68,18 +68,19 @@ function resumeToken(apiKey: string, executionId: string, nodeId: string): strin
 	return createHmac('sha256', apiKey).update(`bland-resume:${executionId}:${nodeId}`).digest('hex');
 }
 
-/** The URL Bland must post the finished call to, so it resumes this execution. */
-export async function resumeUrlFor(this: IExecuteFunctions): Promise<string> {
+/**
+ * The URL Bland must post the finished call to, so it resumes this execution: n8n's resume URL
+ * (`$execution.resumeUrl`, which on current n8n carries the execution's own resume token) with
+ * this node's ID as the path suffix the resume webhook listens on, plus our token.
+ */
+export async function resumeUrlFor(this: IExecuteFunctions, itemIndex = 0): Promise<string> {
 	const credentials = await this.getCredentials(BLAND.credentialType);
 	const node = this.getNode();
-	const executionId = String(this.getExecutionId());
-	const token = resumeToken(String(credentials.apiKey ?? ''), executionId, node.id);
-	if (typeof this.getSignedResumeUrl === 'function') {
-		return this.getSignedResumeUrl({ [TOKEN_PARAM]: token });
-	}
-	// n8n 1.x: $execution.resumeUrl + the node id suffix
-	const base = String(this.evaluateExpression('{{ $execution.resumeUrl }}', 0));
-	return `${base}/${node.id}?${TOKEN_PARAM}=${token}`;
+	const url = new URL(String(this.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex)));
+	const executionId = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? '');
+	url.pathname = `${url.pathname.replace(/\/+$/, '')}/${encodeURIComponent(node.id)}`;
+	url.searchParams.set(TOKEN_PARAM, resumeToken(String(credentials.apiKey ?? ''), executionId, node.id));
+	return url.toString();
 }
 
 /** Whether this run waits by webhook resume (single item, webhook mode, wait enabled). */
@@ -138,12 +139,23 @@ export async function waitForCalls(this: IExecuteFunctions, results: ItemResult[
 }
 
 /**
+ * The execution being resumed: from the resume URL's path (`…/webhook-waiting/<id>/<node>`),
+ * which n8n routes by, else from the context.
+ */
+function resumedExecutionId(ctx: IWebhookFunctions): string {
+	const req = ctx.getRequestObject() as unknown as { originalUrl?: string; url?: string };
+	const path = String(req.originalUrl ?? req.url ?? '').split('?')[0];
+	const match = /\/webhook-waiting\/([^/]+)\//.exec(path);
+	return match ? decodeURIComponent(match[1]) : String(ctx.getExecutionId());
+}
+
+/**
  * Handles Bland's POST to the resume URL. Only a finished call from the right sender resumes the
  * execution; anything else is answered and leaves it waiting.
  */
 export async function resumeFromWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const credentials = await this.getCredentials(BLAND.credentialType);
-	const expected = resumeToken(String(credentials.apiKey ?? ''), String(this.getExecutionId()), this.getNode().id);
+	const expected = resumeToken(String(credentials.apiKey ?? ''), resumedExecutionId(this), this.getNode().id);
 	if (!safeEqual(queryOf(this, TOKEN_PARAM), expected)) {
 		return reject(this, 401, 'Invalid resume token');
 	}
