@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { BOLNA_STATUSES } from '../nodes/Bolna/shaping';
@@ -15,6 +16,7 @@ const TOKEN = 'bench-token-3f9c2a7e5b1d4c8a9e6f0b2d';
 /** The parts of e2e/lib (plain JavaScript) this bench uses. */
 interface N8nInstance {
 	baseUrl: string;
+	userFolder: string;
 	setupOwner(owner: { email: string; password: string; firstName?: string; lastName?: string }): Promise<void>;
 	createCredential(name: string, type: string, data: Record<string, unknown>): Promise<{ id: string; name: string }>;
 	deploy(workflow: Record<string, unknown>, credentials?: Record<string, unknown>): Promise<{ id: string }>;
@@ -145,10 +147,11 @@ function skipped(reason: string): Figure[] {
  */
 export async function triggerThroughput(root: string): Promise<Figure[]> {
 	let n8n: N8nInstance | undefined;
+	let tarball: string | undefined;
 	try {
 		const e2e = loadE2e(root);
 		const runtime = await e2e.ensureRuntime();
-		const tarball = await e2e.buildAndPack();
+		tarball = await e2e.buildAndPack();
 		n8n = await e2e.N8n.start({ runtime, tarball, env: { N8N_LOG_LEVEL: 'warn' } });
 		await n8n.setupOwner({ email: 'owner@example.com', password: 'VoiceAgents1', firstName: 'Bench', lastName: 'Owner' });
 		// Never called: with Register Automatically off the trigger makes no API request.
@@ -253,6 +256,11 @@ export async function triggerThroughput(root: string): Promise<Figure[]> {
 		const tail = n8n ? ` — n8n log: ${n8n.logTail(5)}` : '';
 		return skipped(`${(error as Error).message}${tail}`);
 	} finally {
-		if (n8n) await n8n.stop();
+		// The instance, its SQLite database and the packed tarball are temporary.
+		if (n8n) {
+			await n8n.stop();
+			rmSync(n8n.userFolder, { recursive: true, force: true });
+		}
+		if (tarball) rmSync(dirname(tarball), { recursive: true, force: true });
 	}
 }
