@@ -40,7 +40,6 @@ export async function runBland(
 /** Collects every request nock sees (also unmatched ones), to prove that nothing was sent. */
 export function recordRequests(): { requests: string[]; stop: () => void } {
 	const requests: string[] = [];
-	 
 	const nock = require('nock') as typeof import('nock');
 	const onNoMatch = (req: { method?: string; path?: string; href?: string }) =>
 		requests.push(`${req.method} ${req.href ?? req.path}`);
