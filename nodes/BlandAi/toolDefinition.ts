@@ -145,10 +145,10 @@ export function validateToolDefinition(def: ToolDefinition, options: { partial?:
 		try {
 			parsed = new URL(url);
 		} catch {
-			problems.push({ at: 'url', code: 'url-invalid', message: `is not a valid URL (got "${url}")` });
+			problems.push({ at: 'url', code: 'url-invalid', message: `is not a valid URL (got "${maskUrl(url)}")` });
 		}
 		if (parsed && parsed.protocol !== 'https:') {
-			problems.push({ at: 'url', code: 'url-not-https', message: `must start with https:// (Bland refuses other URLs; got "${url}")` });
+			problems.push({ at: 'url', code: 'url-not-https', message: `must start with https:// (Bland refuses other URLs; got "${maskUrl(url)}")` });
 		}
 	}
 
@@ -190,6 +190,78 @@ export function validateToolDefinition(def: ToolDefinition, options: { partial?:
 		}
 	}
 	return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Secrets in a tool definition or request, hidden wherever one is output.
+
+export const MASK = '***';
+
+/**
+ * Headers whose values are shown: they only describe formats and the client, never credentials.
+ * Every other header value is masked, whatever its name (X-Api-Key, X-Signature, Cookie, …).
+ */
+const VISIBLE_HEADERS = new Set(['accept', 'accept-encoding', 'accept-language', 'content-type', 'user-agent']);
+
+/** Query parameters whose values are masked. */
+const SECRET_QUERY_KEY = /key|token|secret|sig|auth|pass/i;
+
+function maskHeaders(headers: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(headers)) out[key] = VISIBLE_HEADERS.has(key.toLowerCase()) ? value : MASK;
+	return out;
+}
+
+function maskQuery(query: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(query)) out[key] = SECRET_QUERY_KEY.test(key) ? MASK : value;
+	return out;
+}
+
+/**
+ * A URL (or URL template) with the password of `user:pass@` and the values of secret-looking
+ * query parameters masked. Works on text, so `{{placeholders}}` are kept as they are.
+ */
+export function maskUrl(url: string): string {
+	const withoutPassword = url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):[^/?#@]*@/i, `$1:${MASK}@`);
+	const queryStart = withoutPassword.indexOf('?');
+	if (queryStart < 0) return withoutPassword;
+	const hashStart = withoutPassword.indexOf('#', queryStart);
+	const end = hashStart < 0 ? withoutPassword.length : hashStart;
+	const query = withoutPassword
+		.slice(queryStart + 1, end)
+		.split('&')
+		.map((pair) => {
+			const eq = pair.indexOf('=');
+			if (eq < 0) return pair;
+			let key = pair.slice(0, eq);
+			try {
+				key = decodeURIComponent(key);
+			} catch {
+				// keep the raw key
+			}
+			return SECRET_QUERY_KEY.test(key) ? `${pair.slice(0, eq)}=${MASK}` : pair;
+		})
+		.join('&');
+	return `${withoutPassword.slice(0, queryStart)}?${query}${withoutPassword.slice(end)}`;
+}
+
+/** The URL without its query string and fragment, for error messages. */
+export function urlWithoutQuery(url: string): string {
+	return url.split(/[?#]/)[0];
+}
+
+/**
+ * A copy of a tool definition or tool request with secrets masked: every header value but the
+ * harmless ones, secret-looking query values, and the same in the URL. Used by Get, Get Many and
+ * Test, so a stored `Authorization` header never reaches an output item.
+ */
+export function maskToolSecrets<T extends IDataObject>(tool: T): T {
+	const out: IDataObject = { ...tool };
+	if (isObject(tool.headers)) out.headers = maskHeaders(tool.headers);
+	if (isObject(tool.query)) out.query = maskQuery(tool.query);
+	if (typeof tool.url === 'string') out.url = maskUrl(tool.url);
+	return out as T;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -59,11 +59,52 @@ describe('Bland AI custom tools', () => {
 		expect(recorder.requests).toEqual([]);
 	});
 
-	it('Get flattens the stored tool', async () => {
+	it('Get flattens the stored tool, header values masked', async () => {
 		const scope = nock(BLAND).get('/v1/tools/TL-1').reply(200, stored);
 		const run = await runBland({ resource: 'customTool', operation: 'get', toolId: { __rl: true, mode: 'id', value: 'TL-1' } });
 		scope.done();
-		expect(run.json).toEqual([{ toolId: 'TL-1', ...definition, label: null, public: false }]);
+		expect(run.json).toEqual([{ toolId: 'TL-1', ...definition, headers: { Authorization: '***' }, label: null, public: false }]);
+	});
+
+	const withSecrets = {
+		...definition,
+		url: 'https://api.example.com/book?api_key=url-secret&lang=en',
+		headers: { Authorization: 'Bearer stored-secret', 'X-Custom': 'stored-secret', 'Content-Type': 'application/json' },
+		query: { signature: 'stored-secret', Pass: 'stored-secret', store: 'SF' },
+	};
+	const masked = {
+		url: 'https://api.example.com/book?api_key=***&lang=en',
+		headers: { Authorization: '***', 'X-Custom': '***', 'Content-Type': 'application/json' },
+		query: { signature: '***', Pass: '***', store: 'SF' },
+	};
+
+	it('Get masks every header value but harmless ones, and secret query values in the query and the URL', async () => {
+		const scope = nock(BLAND)
+			.get('/v1/tools/TL-1')
+			.reply(200, { status: 'success', tool: { tool_id: 'TL-1', label: null, tool: withSecrets, public: false } });
+		const run = await runBland({ resource: 'customTool', operation: 'get', toolId: { __rl: true, mode: 'id', value: 'TL-1' } });
+		scope.done();
+		expect(run.json).toEqual([{ toolId: 'TL-1', ...withSecrets, ...masked, label: null, public: false }]);
+		expect(JSON.stringify(run.json)).not.toMatch(/stored-secret|url-secret/);
+	});
+
+	it('Get Many masks the same secrets in every tool', async () => {
+		const scope = nock(BLAND)
+			.get('/v1/tools')
+			.reply(200, {
+				status: 'success',
+				tools: [
+					{ tool_id: 'TL-1', label: null, tool: withSecrets },
+					{ tool_id: 'TL-2', label: null, tool: { ...withSecrets, name: 'Second' } },
+				],
+			});
+		const run = await runBland({ resource: 'customTool', operation: 'getMany', returnAll: true });
+		scope.done();
+		expect(run.json).toEqual([
+			{ toolId: 'TL-1', ...withSecrets, ...masked, label: null },
+			{ toolId: 'TL-2', ...withSecrets, ...masked, name: 'Second', label: null },
+		]);
+		expect(JSON.stringify(run.json)).not.toMatch(/stored-secret|url-secret/);
 	});
 
 	it('Get Many lists tools, flattened, up to the limit', async () => {

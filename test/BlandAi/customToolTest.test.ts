@@ -49,19 +49,19 @@ const slots = {
 };
 
 describe('Bland AI custom tool Test (performs the request from n8n)', () => {
-	it('substitutes input and variables exactly, sends them to the endpoint and extracts with JSONPath', async () => {
+	it('substitutes input and variables exactly, sends them to the endpoint, extracts with JSONPath and masks secrets in the output', async () => {
 		reply = { status: 201, body: slots };
 		const run = await runBland({
 			resource: 'customTool',
 			operation: 'test',
 			toolSource: 'definition',
 			toolName: 'BookAppointment',
-			url: `${base}/book/{{input.customer.id}}`,
+			url: `${base}/book/{{input.customer.id}}?sig={{api_key}}&v=2`,
 			additionalFields: {
 				method: 'POST',
-				headers: '{"Authorization": "Bearer {{api_key}}", "X-Call": "{{call_id}}"}',
+				headers: '{"Authorization": "Bearer {{api_key}}", "X-Call": "{{call_id}}", "X-Tenant-Key": "tenant-secret", "Accept": "application/json", "User-Agent": "n8n-test"}',
 				body: '{"date": "{{input.date}}", "guests": "{{input.guests}}", "who": "{{input.customer}}", "note": "For {{input.customer.name}} on {{input.date}}"}',
-				query: '{"pn": "{{phone_number}}"}',
+				query: '{"pn": "{{phone_number}}", "access_token": "{{api_key}}", "Password": "pw-1"}',
 				responseMappings: {
 					values: [
 						{ name: 'booked', path: '$.success' },
@@ -79,9 +79,12 @@ describe('Bland AI custom tool Test (performs the request from n8n)', () => {
 		expect(received).toHaveLength(1);
 		const request = received[0];
 		expect(request.method).toBe('POST');
-		expect(request.url).toBe('/book/cu-9?pn=%2B14155550101');
+		expect(request.url).toBe('/book/cu-9?sig=tool-secret&v=2&pn=%2B14155550101&access_token=tool-secret&Password=pw-1');
 		expect(request.headers.authorization).toBe('Bearer tool-secret');
 		expect(request.headers['x-call']).toBe('call-77');
+		expect(request.headers['x-tenant-key']).toBe('tenant-secret');
+		expect(request.headers.accept).toBe('application/json');
+		expect(request.headers['user-agent']).toBe('n8n-test');
 		expect(request.headers['content-type']).toMatch(/^application\/json/);
 		expect(JSON.parse(request.body)).toEqual({
 			date: '2026-04-20',
@@ -96,15 +99,21 @@ describe('Bland AI custom tool Test (performs the request from n8n)', () => {
 			{
 				request: {
 					method: 'POST',
-					url: `${base}/book/cu-9`,
-					headers: { Authorization: '***', 'X-Call': 'call-77' },
-					query: { pn: '+14155550101' },
+					url: `${base}/book/cu-9?sig=***&v=2`,
+					headers: {
+						Authorization: '***',
+						'X-Call': '***',
+						'X-Tenant-Key': '***',
+						Accept: 'application/json',
+						'User-Agent': 'n8n-test',
+					},
+					query: { pn: '+14155550101', access_token: '***', Password: '***' },
 					body: { date: '2026-04-20', guests: 3, who: { id: 'cu-9', name: 'Ada' }, note: 'For Ada on 2026-04-20' },
 				},
 				response: { statusCode: 201, body: slots },
 				extracted: { booked: true, stylist: 'Kim', free_times: ['10:00', '12:00'], missing: null },
 				warnings: [
-					`"url" must start with https:// (Bland refuses other URLs; got "${base}/book/{{input.customer.id}}")`,
+					`"url" must start with https:// (Bland refuses other URLs; got "${base}/book/{{input.customer.id}}?sig=***&v=2")`,
 				],
 			},
 		]);
@@ -146,6 +155,44 @@ describe('Bland AI custom tool Test (performs the request from n8n)', () => {
 		expect(run.json[0].extracted).toEqual({ opens: '9:00', status: 'open' });
 		expect(run.json[0].unresolvedPlaceholders).toEqual(['from']);
 		expect(run.json[0].response).toEqual({ statusCode: 200, body: { message: 'open', hours: { open: '9:00' } } });
+	});
+
+	it('masks the headers and secret query values of a saved tool in the output', async () => {
+		reply = { status: 200, body: {} };
+		const scope = nock(BLAND)
+			.get('/v1/tools/TL-8')
+			.reply(200, {
+				status: 'success',
+				tool: {
+					tool_id: 'TL-8',
+					tool: {
+						name: 'Lookup',
+						url: `${base}/lookup?apikey=stored-secret&q=1`,
+						method: 'GET',
+						headers: { 'X-Api-Key': 'stored-secret', 'Content-Type': 'application/json' },
+						query: { token: 'stored-secret', store: 'SF' },
+					},
+				},
+			});
+		const run = await runBland({
+			resource: 'customTool',
+			operation: 'test',
+			toolSource: 'toolId',
+			toolId: { __rl: true, mode: 'id', value: 'TL-8' },
+			sampleInput: '{}',
+			variables: '{}',
+		});
+		scope.done();
+		expect(run.error).toBeUndefined();
+		expect(received[0].url).toBe('/lookup?apikey=stored-secret&q=1&token=stored-secret&store=SF');
+		expect(received[0].headers['x-api-key']).toBe('stored-secret');
+		expect(run.json[0].request).toEqual({
+			method: 'GET',
+			url: `${base}/lookup?apikey=***&q=1`,
+			headers: { 'X-Api-Key': '***', 'Content-Type': 'application/json' },
+			query: { token: '***', store: 'SF' },
+		});
+		expect(JSON.stringify(run.json)).not.toContain('stored-secret');
 	});
 
 	it('reports an error status from the endpoint instead of failing', async () => {
@@ -191,12 +238,14 @@ describe('Bland AI custom tool Test (performs the request from n8n)', () => {
 			operation: 'test',
 			toolSource: 'definition',
 			toolName: 'Lookup',
-			url: `http://127.0.0.1:${port}/x`,
+			url: `http://user:pw-secret@127.0.0.1:${port}/x?api_key=url-secret&q=1`,
 			additionalFields: { method: 'GET' },
 			sampleInput: '{}',
 			variables: '{}',
 		});
-		expect(run.error?.message).toBe(`The tool endpoint GET http://127.0.0.1:${port}/x could not be reached`);
-		expect((run.error as { description?: string }).description).toMatch(/^Reason: .*ECONNREFUSED/);
+		expect(run.error?.message).toBe(`The tool endpoint GET http://user:***@127.0.0.1:${port}/x could not be reached`);
+		const description = (run.error as { description?: string }).description;
+		expect(description).toMatch(/^Reason: .*ECONNREFUSED/);
+		expect(`${run.error?.message} ${description}`).not.toMatch(/url-secret|pw-secret|q=1/);
 	});
 });

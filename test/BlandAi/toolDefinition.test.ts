@@ -2,6 +2,8 @@ import {
 	buildToolRequest,
 	extractResponse,
 	jsonPathError,
+	maskToolSecrets,
+	maskUrl,
 	reservedWordsIn,
 	substitute,
 	toolFromResponse,
@@ -159,5 +161,57 @@ describe('substitution and extraction', () => {
 		const definition = { name: 'BookAppointment', url: 'https://x.example.com' };
 		expect(toolFromResponse({ status: 'success', tool: { tool_id: 'TL-1', label: null, tool: definition, public: false } })).toEqual(definition);
 		expect(toolFromResponse(definition)).toEqual(definition);
+	});
+
+	it.each([
+		['https://api.example.com/a?api_key=k1&lang=en', 'https://api.example.com/a?api_key=***&lang=en'],
+		['https://api.example.com/a?token={{t}}&Signature=abc#frag', 'https://api.example.com/a?token=***&Signature=***#frag'],
+		['https://api.example.com/a?x-auth=1&passcode=2&page=3', 'https://api.example.com/a?x-auth=***&passcode=***&page=3'],
+		['https://api.example.com/a?secret&q=1', 'https://api.example.com/a?secret&q=1'],
+		['https://user:hunter2@api.example.com/a?q=1', 'https://user:***@api.example.com/a?q=1'],
+		['https://api.example.com/{{input.id}}', 'https://api.example.com/{{input.id}}'],
+	])('maskUrl(%s)', (url, expected) => {
+		expect(maskUrl(url)).toBe(expected);
+	});
+
+	it('maskToolSecrets masks every header but harmless ones, secret query keys and the URL, and leaves the rest', () => {
+		const tool = {
+			name: 'T',
+			url: 'https://api.example.com/a?apiKey=1',
+			headers: {
+				Authorization: 'Bearer x',
+				'X-Whatever': 'y',
+				'content-type': 'application/json',
+				Accept: 'text/plain',
+				'Accept-Language': 'en',
+				'Accept-Encoding': 'gzip',
+				'User-Agent': 'n8n',
+			},
+			query: { key: '1', auth_code: '2', sig: '3', page: '4' },
+			body: { a: 1 },
+		};
+		expect(maskToolSecrets(tool)).toEqual({
+			name: 'T',
+			url: 'https://api.example.com/a?apiKey=***',
+			headers: {
+				Authorization: '***',
+				'X-Whatever': '***',
+				'content-type': 'application/json',
+				Accept: 'text/plain',
+				'Accept-Language': 'en',
+				'Accept-Encoding': 'gzip',
+				'User-Agent': 'n8n',
+			},
+			query: { key: '***', auth_code: '***', sig: '***', page: '4' },
+			body: { a: 1 },
+		});
+		// The input is not changed: Test sends the real values.
+		expect(tool.headers.Authorization).toBe('Bearer x');
+	});
+
+	it('validation messages quote the URL with secret query values masked', () => {
+		expect(validateToolDefinition({ ...valid, url: 'http://api.example.com/a?token=t0p' }).map((p) => p.message)).toEqual([
+			'must start with https:// (Bland refuses other URLs; got "http://api.example.com/a?token=***")',
+		]);
 	});
 });

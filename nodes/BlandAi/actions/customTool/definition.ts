@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseJsonField } from '../../../shared/validation/json';
 import { compact } from '../../../shared/validation/params';
+import { maskToolSecrets } from '../../toolDefinition';
 import type { Problem, ToolDefinition } from '../../types';
 
 export const toolNameField: INodeProperties = {
@@ -157,11 +158,14 @@ export function throwIfProblems(ctx: IExecuteFunctions, problems: Problem[], ite
 	});
 }
 
-/** The tool output item: Bland's `{tool_id, label, tool: {...}}` flattened with the id first. */
+/**
+ * The tool output item: Bland's `{tool_id, label, tool: {...}}` flattened with the id first.
+ * Header values and secret-looking query values of the stored definition are masked.
+ */
 export function shapeTool(entry: IDataObject): IDataObject {
 	const inner = entry.tool && typeof entry.tool === 'object' ? (entry.tool as IDataObject) : undefined;
 	if (inner && (inner.tool_id !== undefined || (inner.tool && typeof inner.tool === 'object'))) return shapeTool(inner);
-	if (!inner) return entry;
+	if (!inner) return maskToolSecrets(entry);
 	const { tool_id: toolId, tool, ...rest } = entry;
-	return { toolId: toolId ?? null, ...(tool as IDataObject), ...rest };
+	return { toolId: toolId ?? null, ...maskToolSecrets(tool as IDataObject), ...rest };
 }

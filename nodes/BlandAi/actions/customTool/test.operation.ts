@@ -5,7 +5,15 @@ import { updateDisplayOptions } from '../../../shared/descriptions/updateDisplay
 import { parseJsonField } from '../../../shared/validation/json';
 import { requireResourceId } from '../../../shared/validation/params';
 import { customToolLocator } from '../../descriptions/fields';
-import { buildToolRequest, extractResponse, toolFromResponse, validateToolDefinition } from '../../toolDefinition';
+import {
+	buildToolRequest,
+	extractResponse,
+	maskToolSecrets,
+	maskUrl,
+	toolFromResponse,
+	urlWithoutQuery,
+	validateToolDefinition,
+} from '../../toolDefinition';
 import type { ToolDefinition } from '../../types';
 import { toolEndpointRequest } from '../../transport';
 import { readDefinition } from './create.operation';
@@ -21,9 +29,6 @@ import { fetchTool } from './get.operation';
 /** The test waits at most this long for the tool endpoint, whatever the tool's own timeout. */
 export const TEST_TIMEOUT_CAP_MS = 60_000;
 const DEFAULT_TOOL_TIMEOUT_MS = 10_000;
-
-/** Header names whose values are hidden in the output (the request itself carries them). */
-const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token)$/i;
 
 const fromDefinition = { show: { toolSource: ['definition'] } };
 
@@ -79,12 +84,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function hideSecrets(headers: IDataObject): IDataObject {
-	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(headers)) out[key] = SECRET_HEADERS.test(key) ? '***' : value;
-	return out;
-}
-
 async function loadDefinition(this: IExecuteFunctions, itemIndex: number): Promise<ToolDefinition> {
 	const source = this.getNodeParameter('toolSource', itemIndex, 'toolId') as string;
 	if (source === 'definition') return readDefinition.call(this, itemIndex);
@@ -109,7 +108,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const variables = parseJsonField(node, this.getNodeParameter('variables', itemIndex, '{}'), 'Variables (JSON)', itemIndex) ?? {};
 	const { request, unresolved } = buildToolRequest(definition, input, variables);
 	if (!/^https?:\/\//i.test(request.url)) {
-		throw new NodeOperationError(node, `The tool URL after substitution is not an http(s) URL: "${request.url}"`, { itemIndex });
+		throw new NodeOperationError(node, `The tool URL after substitution is not an http(s) URL: "${maskUrl(urlWithoutQuery(request.url))}"`, { itemIndex });
 	}
 
 	const timeoutMs = Math.min(Number(definition.timeout) || DEFAULT_TOOL_TIMEOUT_MS, TEST_TIMEOUT_CAP_MS);
@@ -118,16 +117,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		response = await toolEndpointRequest.call(this, { ...request, timeoutMs });
 	} catch (error) {
 		const e = error as { code?: string; cause?: { code?: string }; message?: string };
-		const reason = e.code ?? e.cause?.code ?? e.message ?? 'request failed';
+		// A URL quoted in the reason loses its query string, which may carry a key.
+		const reason = String(e.code ?? e.cause?.code ?? e.message ?? 'request failed').replace(
+			/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi,
+			(url) => maskUrl(urlWithoutQuery(url)),
+		);
 		// The reason goes in the description: n8n rewrites messages that contain error codes.
-		throw new NodeOperationError(node, `The tool endpoint ${request.method} ${request.url} could not be reached`, {
+		throw new NodeOperationError(node, `The tool endpoint ${request.method} ${maskUrl(urlWithoutQuery(request.url))} could not be reached`, {
 			itemIndex,
 			description: `Reason: ${reason}. Is the endpoint running and reachable from n8n?`,
 		});
 	}
 
 	return {
-		request: { ...request, headers: hideSecrets(request.headers) },
+		request: maskToolSecrets(request),
 		response: { statusCode: response.statusCode, body: response.body as IDataObject },
 		extracted: extractResponse(definition.response, response.body),
 		...(unresolved.length ? { unresolvedPlaceholders: unresolved } : {}),
