@@ -100,6 +100,23 @@ describe('Bland AI Create Batch', () => {
 		expect(scope.isDone()).toBe(false);
 	});
 
+	it.each([
+		[{ transferPhoneNumber: '+447700900123' }, '"Transfer Phone Number" +447700900123 is outside the allowed destination prefixes set in the credential (+1)'],
+		[{ transferList: '{"uk": "+447700900123"}' }, '"Transfer List (JSON).uk" +447700900123 is outside the allowed destination prefixes set in the credential (+1)'],
+		[{ otherParameters: '{"transfer_phone_number": "+447700900123"}' }, '"Other Parameters (JSON).transfer_phone_number" +447700900123 is outside the allowed destination prefixes set in the credential (+1)'],
+	])('refuses a transfer number outside the allowed prefixes in Global Settings %j and sends nothing', async (settings, message) => {
+		const scope = nock(BLAND).post('/v2/batches/create').reply(200, {});
+		const recorder = recordRequests();
+		const run = await runBland(
+			{ ...create, globalSettings: { ...create.globalSettings, ...settings } },
+			{ items: people, credentials: { allowedDestinations: '+1' } },
+		);
+		recorder.stop();
+		expect(run.error?.message).toBe(message);
+		expect(scope.isDone()).toBe(false);
+		expect(recorder.requests).toEqual([]);
+	});
+
 	describe('row validation', () => {
 		const bad = [
 			...people,

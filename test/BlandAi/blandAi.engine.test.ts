@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { node, runWorkflow } from '../helpers/engine';
-import { API_KEY, BLAND, credentials, type } from './helpers';
+import { API_KEY, BLAND, credentials, recordRequests, type } from './helpers';
 
 const upstream = node('Leads', 'n8n-nodes-base.noOp', {});
 
@@ -107,6 +107,36 @@ describe('Bland AI through the n8n engine', () => {
 		expect(out[1].json).toMatchObject({ error: 'Bland AI API error 400: Plan blocks this destination (***)', httpCode: '400' });
 		expect(out[2].json).toMatchObject({ callId: 'call-3' });
 		expect(JSON.stringify(result.run.data)).not.toContain(API_KEY);
+	});
+
+	it('without Continue On Fail: a bad number in item 2 stops the run before item 1 is called (no POST at all)', async () => {
+		let posts = 0;
+		nock(BLAND)
+			.post('/v1/calls')
+			.times(2)
+			.reply(() => {
+				posts++;
+				return [200, { status: 'success', call_id: 'must-not-happen' }];
+			});
+		const recorder = recordRequests();
+
+		const result = await runWorkflow({
+			nodes: [upstream, makeCall()],
+			connections,
+			startNode: 'Leads',
+			inputItems: [
+				{ json: { id: 1, name: 'Good', phone: '+14155550101', order: 'A-1' } },
+				{ json: { id: 2, name: 'Bad', phone: '415-555', order: 'B-2' } },
+			],
+			credentials: credentials(),
+		});
+		recorder.stop();
+
+		expect(result.error?.message).toBe('"Phone Number" must be a phone number in E.164 format, e.g. +14155550123 (got "415-555")');
+		expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
+		expect(posts).toBe(0);
+		expect(recorder.requests).toEqual([]);
+		expect(result.output('Call Lead')).toEqual([]);
 	});
 
 	it('Create Batch turns every upstream item into one call object in a single request', async () => {

@@ -161,6 +161,66 @@ describe('Bland AI Make Call', () => {
 			expect(scope.isDone()).toBe(false);
 		});
 
+		describe('transfer numbers are destinations: E.164 and inside the allowed prefixes', () => {
+			const outside = '"%s" +447700900123 is outside the allowed destination prefixes set in the credential (+1, +49)';
+			it.each([
+				['Transfer Phone Number', { transferPhoneNumber: '+44 7700 900123' }, outside.replace('%s', 'Transfer Phone Number')],
+				['Transfer Phone Number', { transferPhoneNumber: '0800 123' }, '"Transfer Phone Number" must be a phone number in E.164 format, e.g. +14155550123 (got "0800 123")'],
+				['Transfer List (JSON)', { transferList: '{"default": "+14155550100", "uk": "+447700900123"}' }, outside.replace('%s', 'Transfer List (JSON).uk')],
+				['Transfer List (JSON)', { transferList: '{"sales": "4155550101"}' }, '"Transfer List (JSON).sales" must be a phone number in E.164 format, e.g. +14155550123 (got "4155550101")'],
+				['Transfer List (JSON)', { transferList: '["+14155550100"]' }, '"Transfer List (JSON)" must be a JSON object of name → phone number, e.g. {"sales": "+14155550101"}'],
+				['Other Parameters (JSON)', { otherParameters: '{"transfer_phone_number": "+447700900123"}' }, outside.replace('%s', 'Other Parameters (JSON).transfer_phone_number')],
+				['Other Parameters (JSON)', { otherParameters: '{"transfer_list": {"uk": "+447700900123"}}' }, outside.replace('%s', 'Other Parameters (JSON).transfer_list.uk')],
+				['Other Parameters (JSON)', { otherParameters: '{"transfer_list": {"x": 12}}' }, '"Other Parameters (JSON).transfer_list.x" must be a phone number in E.164 format, e.g. +14155550123 (got 12)'],
+			])('refuses a bad number in %s and sends nothing', async (_field, fields, message) => {
+				const scope = nock(BLAND).post('/v1/calls').reply(200, {});
+				const recorder = recordRequests();
+				const run = await runBland(
+					{ ...base, callUsing: 'task', task: 'Hello', additionalFields: fields },
+					{ credentials: { allowedDestinations: '+1, +49' } },
+				);
+				recorder.stop();
+				expect(run.error?.message).toBe(message);
+				expect(scope.isDone()).toBe(false);
+				expect(recorder.requests).toEqual([]);
+			});
+
+			it('sends allowed transfer numbers normalised, from the fields and from Other Parameters', async () => {
+				const scope = nock(BLAND)
+					.post('/v1/calls', {
+						phone_number: '+14155550101',
+						task: 'Hello',
+						transfer_phone_number: '+4930123456',
+						transfer_list: { sales: '+14155550198', berlin: '+4930123457' },
+					})
+					.reply(200, { status: 'success', call_id: 'c-t' })
+					.post('/v1/calls', {
+						phone_number: '+14155550101',
+						task: 'Hello',
+						transfer_phone_number: '+14155550197',
+						transfer_list: { support: '+14155550196' },
+					})
+					.reply(200, { status: 'success', call_id: 'c-u' });
+				const run = await runBland(
+					{
+						...base,
+						callUsing: 'task',
+						task: 'Hello',
+						additionalFields: {
+							transferPhoneNumber: '={{ $json.fields ? "+49 30 123456" : "" }}',
+							transferList: '={{ $json.fields ? JSON.stringify({ sales: "+1 415-555-0198", berlin: "0049 30 123457" }) : "" }}',
+							otherParameters:
+								'={{ $json.fields ? "{}" : JSON.stringify({ transfer_phone_number: "+1 (415) 555-0197", transfer_list: { support: "+14155550196" } }) }}',
+						},
+					},
+					{ credentials: { allowedDestinations: '+1, +49' }, items: [{ json: { fields: true } }, { json: { fields: false } }] },
+				);
+				expect(run.error).toBeUndefined();
+				scope.done();
+				expect(run.json.map((j) => j.callId)).toEqual(['c-t', 'c-u']);
+			});
+		});
+
 		it.each([
 			['{"first_sentence": "Hi"}', '"Other Parameters (JSON)" sets "first_sentence", which Bland ignores when the call uses a pathway; remove it'],
 			['{"model": "turbo", "tools": ["TL-1"]}', '"Other Parameters (JSON)" sets "model", "tools", which Bland ignores when the call uses a pathway; remove them'],

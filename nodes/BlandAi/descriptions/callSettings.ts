@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseJsonField } from '../../shared/validation/json';
 import { compact, keyValuePairs } from '../../shared/validation/params';
-import { normalizeE164, optionalCallerId } from '../../shared/validation/phone';
+import { optionalCallerId, requireDestination } from '../../shared/validation/phone';
 import { toOffsetIso } from '../../shared/validation/time';
 
 /** Live events Bland can stream to the call's webhook (`webhook_events`). */
@@ -161,7 +161,7 @@ export const callSettingOptions: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		description:
-			'Any other Bland call parameters as a JSON object, e.g. {"dynamic_data": [...], "citation_schema_ids": ["..."]}. Fields set above win. Settings a pathway would ignore are refused.',
+			'Any other Bland call parameters as a JSON object, e.g. {"dynamic_data": [...], "citation_schema_ids": ["..."]}. Fields set above win. Settings a pathway would ignore are refused. A transfer_phone_number or transfer_list given here is checked like the Transfer fields (E.164, inside the credential\'s Allowed Destination Prefixes).',
 	},
 	{
 		displayName: 'Pronunciation Guide (JSON)',
@@ -250,7 +250,8 @@ export const callSettingOptions: INodeProperties[] = [
 		name: 'transferList',
 		type: 'json',
 		default: '{\n  "default": "+14155550100",\n  "sales": "+14155550101"\n}',
-		description: 'Named transfer targets the agent may choose from',
+		description:
+			"Named transfer targets the agent may choose from (name → number). Every number must be E.164 and inside the credential's Allowed Destination Prefixes.",
 		displayOptions: hideWithPathway,
 	},
 	{
@@ -259,7 +260,8 @@ export const callSettingOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '+14155550100',
-		description: 'Number the agent transfers the call to when asked for a human (E.164)',
+		description:
+			"Number the agent transfers the call to when asked for a human (E.164, inside the credential's Allowed Destination Prefixes)",
 		displayOptions: hideWithPathway,
 	},
 	{
@@ -361,6 +363,28 @@ export function blandStartTime(node: INode, value: unknown, field: string, itemI
 }
 
 /**
+ * A transfer list (name → number): every number E.164 and inside the allow-list, normalised.
+ * Errors name the entry, e.g. `"Transfer List (JSON).sales"`.
+ */
+function checkTransferList(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	allowedPrefixes: string[],
+): IDataObject {
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		throw fail(node, itemIndex, `"${field}" must be a JSON object of name → phone number, e.g. {"sales": "+14155550101"}`);
+	}
+	return Object.fromEntries(
+		Object.entries(value as IDataObject).map(([name, number]) => [
+			name,
+			requireDestination(node, number, `${field}.${name}`, itemIndex, allowedPrefixes),
+		]),
+	);
+}
+
+/**
  * Refuses settings Bland would ignore for a pathway call, so nothing is silently dropped.
  * `fields` are the collection values; the error names the first offending field.
  */
@@ -379,13 +403,14 @@ export function rejectIgnoredWithPathway(node: INode, fields: IDataObject, itemI
 
 /**
  * Turns the call-settings collection into the `/v1/calls` body fragment (snake_case), validating
- * every value: JSON fields, https webhook, phone numbers, keyword and summary limits.
+ * every value: JSON fields, https webhook, phone numbers, keyword and summary limits. Transfer
+ * numbers (the fields, or the same keys in Other Parameters) must be inside `allowedPrefixes`.
  */
 export function buildCallSettings(
 	node: INode,
 	fields: IDataObject,
 	itemIndex: number,
-	options: { callUsing: string; where: string },
+	options: { callUsing: string; where: string; allowedPrefixes: string[] },
 ): IDataObject {
 	if (options.callUsing === 'pathway') rejectIgnoredWithPathway(node, fields, itemIndex, options.where);
 
@@ -411,13 +436,15 @@ export function buildCallSettings(
 		throw fail(node, itemIndex, '"Webhook Events" needs a "Webhook URL" to deliver them to');
 	}
 
-	let transferPhoneNumber: string | undefined;
-	if (present(fields.transferPhoneNumber)) {
-		transferPhoneNumber = normalizeE164(fields.transferPhoneNumber);
-		if (!transferPhoneNumber) {
-			throw fail(node, itemIndex, `"Transfer Phone Number" must be in E.164 format, e.g. +14155550123 (got ${JSON.stringify(fields.transferPhoneNumber)})`);
-		}
-	}
+	const prefixes = options.allowedPrefixes;
+	const transferPhoneNumber = present(fields.transferPhoneNumber)
+		? requireDestination(node, fields.transferPhoneNumber, 'Transfer Phone Number', itemIndex, prefixes)
+		: undefined;
+	const transferListValue = parseJsonField(node, fields.transferList, 'Transfer List (JSON)', itemIndex, 'any');
+	const transferList =
+		transferListValue === undefined
+			? undefined
+			: checkTransferList(node, transferListValue, 'Transfer List (JSON)', itemIndex, prefixes);
 
 	const requestData = {
 		...(parseJsonField(node, fields.requestDataJson, 'Request Data (JSON)', itemIndex) ?? {}),
@@ -448,6 +475,26 @@ export function buildCallSettings(
 		}
 	}
 
+	// The transfer keys are checked here too, so they cannot bypass the allow-list.
+	if (present(other.transfer_phone_number)) {
+		other.transfer_phone_number = requireDestination(
+			node,
+			other.transfer_phone_number,
+			'Other Parameters (JSON).transfer_phone_number',
+			itemIndex,
+			prefixes,
+		);
+	}
+	if (other.transfer_list !== undefined && other.transfer_list !== null) {
+		other.transfer_list = checkTransferList(
+			node,
+			other.transfer_list,
+			'Other Parameters (JSON).transfer_list',
+			itemIndex,
+			prefixes,
+		);
+	}
+
 	const tools = listOf(fields.tools);
 	const numberOf = (key: string) => (present(fields[key]) ? Number(fields[key]) : undefined);
 	const boolOf = (key: string) => (typeof fields[key] === 'boolean' ? fields[key] : undefined);
@@ -468,7 +515,7 @@ export function buildCallSettings(
 		metadata: parseJsonField(node, fields.metadata, 'Metadata (JSON)', itemIndex),
 		tools,
 		transfer_phone_number: transferPhoneNumber,
-		transfer_list: parseJsonField(node, fields.transferList, 'Transfer List (JSON)', itemIndex),
+		transfer_list: transferList,
 		voicemail,
 		record: boolOf('record'),
 		max_duration: numberOf('maxDuration'),

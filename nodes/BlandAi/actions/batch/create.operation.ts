@@ -214,12 +214,15 @@ function checkRows(rows: Row[], prefixes: string[]): { callObjects: IDataObject[
 	return { callObjects, invalid };
 }
 
-/** The `global` block: task or pathway plus shared settings. It never holds a phone number. */
-function buildGlobal(this: IExecuteFunctions): IDataObject {
+/**
+ * The `global` block: task or pathway plus shared settings. It never holds a phone number to
+ * call; transfer numbers are checked against the allow-list.
+ */
+function buildGlobal(this: IExecuteFunctions, allowedPrefixes: string[]): IDataObject {
 	const node = this.getNode();
 	const callUsing = this.getNodeParameter('callUsing', 0, 'task') as string;
 	const fields = this.getNodeParameter('globalSettings', 0, {}) as IDataObject;
-	const settings = buildCallSettings(node, fields, 0, { callUsing, where: 'Global Settings' });
+	const settings = buildCallSettings(node, fields, 0, { callUsing, where: 'Global Settings', allowedPrefixes });
 	const routing: IDataObject = {};
 	if (callUsing === 'pathway') {
 		routing.pathway_id = requireResourceId.call(this, 'pathwayId', 0, 'Pathway');
@@ -252,9 +255,9 @@ export async function buildBatchBody(
 		);
 	}
 	const statusWebhook = requireHttpsUrl(node, this.getNodeParameter('statusWebhook', 0, ''), 'Status Webhook URL', 0);
-	const global = buildGlobal.call(this);
-
 	const prefixes = await blandAllowedPrefixes.call(this);
+	const global = buildGlobal.call(this, prefixes);
+
 	const rows = await rowsFromInput.call(this, items);
 	const { callObjects, invalid } = checkRows(rows, prefixes);
 	const invalidRows = this.getNodeParameter('invalidRows', 0, 'fail') as string;

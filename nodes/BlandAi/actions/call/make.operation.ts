@@ -75,7 +75,11 @@ export async function buildMakeCallBody(this: IExecuteFunctions, itemIndex: numb
 	);
 	const callUsing = this.getNodeParameter('callUsing', itemIndex, 'task') as string;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const settings = buildCallSettings(node, fields, itemIndex, { callUsing, where: 'Additional Fields' });
+	const settings = buildCallSettings(node, fields, itemIndex, {
+		callUsing,
+		where: 'Additional Fields',
+		allowedPrefixes: prefixes,
+	});
 
 	const routing: IDataObject = {};
 	if (callUsing === 'task') {
