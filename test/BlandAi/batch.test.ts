@@ -214,13 +214,31 @@ describe('Bland AI Create Batch', () => {
 			expect(run.json[0].batchId).toBe('after-429');
 		});
 
-		it('a 200 with errors and no batch id is an error carrying the message, without the key', async () => {
+		it('a 200 with errors and no batch id is an error carrying only the message, not the response', async () => {
 			nock(BLAND)
 				.post('/v2/batches/create')
-				.reply(200, { data: null, errors: [{ error: 'invalid_parameter', message: 'global.task is required' }] });
+				.reply(200, {
+					data: null,
+					errors: [{ error: 'invalid_parameter', message: `global.task is required (${API_KEY})` }],
+					debug: { echo: 'raw-response-marker' },
+				});
 			const run = await runBland(create, { items: people });
-			expect(run.error?.message).toBe('Bland AI API error: global.task is required');
-			expect(JSON.stringify(run.run.data)).not.toContain(API_KEY);
+			expect(run.error?.message).toBe('Bland AI API error: global.task is required (***)');
+			expect(run.error?.name).toBe('NodeOperationError');
+			expect((run.error as { description?: string }).description).toBe(
+				'Bland answered without a batch ID. Check the batches in Bland before running this again.',
+			);
+			const stored = JSON.stringify(run.run.data);
+			expect(stored).not.toContain(API_KEY);
+			expect(stored).not.toContain('raw-response-marker');
+			expect(stored).not.toContain('invalid_parameter');
+		});
+
+		it('a 200 without a batch id and without a message says so', async () => {
+			nock(BLAND).post('/v2/batches/create').reply(200, { status: 'ok' });
+			const run = await runBland(create, { items: people });
+			expect(run.error?.message).toBe('Bland AI API error: no batch_id in the response');
+			expect(run.error?.name).toBe('NodeOperationError');
 		});
 	});
 

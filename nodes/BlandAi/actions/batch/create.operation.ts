@@ -1,13 +1,14 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
+import { redactSecrets, secretsOf } from '../../../shared/transport/redact';
 import { extractApiMessage } from '../../../shared/transport/request';
 import { compact, requireResourceId, requireString } from '../../../shared/validation/params';
 import { isAllowedDestination, normalizeE164 } from '../../../shared/validation/phone';
@@ -19,7 +20,7 @@ import {
 	requireHttpsUrl,
 } from '../../descriptions/callSettings';
 import { callUsingField, pathwayLocator, pathwayOptionsField, taskField, voiceLocator } from '../../descriptions/fields';
-import { blandAllowedPrefixes, blandRequest, unwrapData } from '../../transport';
+import { BLAND, blandAllowedPrefixes, blandRequest, unwrapData } from '../../transport';
 
 export const BATCH_DESCRIPTION_MAX = 60;
 /** Column Bland's own batch CSVs use for the number. */
@@ -297,8 +298,12 @@ export async function executeAll(
 	const data = unwrapData<IDataObject | null>(response);
 	const batchId = data?.batch_id ?? response.batch_id;
 	if (!batchId) {
-		const message = `Bland AI API error: ${extractApiMessage(response) ?? 'no batch_id in the response'}`;
-		throw new NodeApiError(this.getNode(), response as JsonObject, { message });
+		// Only Bland's message goes into the error, never the raw response, and without secrets.
+		const secrets = secretsOf(await this.getCredentials<ICredentialDataDecryptedObject>(BLAND.credentialType));
+		const message = redactSecrets(extractApiMessage(response) ?? 'no batch_id in the response', secrets);
+		throw new NodeOperationError(this.getNode(), `Bland AI API error: ${message}`, {
+			description: 'Bland answered without a batch ID. Check the batches in Bland before running this again.',
+		});
 	}
 	const errors = Array.isArray(response.errors) && response.errors.length ? response.errors : undefined;
 	return [
