@@ -50,6 +50,17 @@ export async function route(
 		);
 	}
 
+	if (module.placesCalls && this.getNode().retryOnFail === true) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Retry On Fail" cannot be used on an operation that places calls or batches',
+			{
+				description:
+					'A retry after an error could dial the same people again. Turn it off in the node\'s Settings: the node already waits out rate limits (429) on its own and never resends a call the server may have received.',
+			},
+		);
+	}
+
 	if (module.executeAll) {
 		try {
 			return [await module.executeAll.call(this, items)];
@@ -88,7 +99,22 @@ export async function route(
 	if (module.afterAll) {
 		const done = results.filter((r) => !r.error);
 		const failed = results.filter((r) => r.error);
-		const after = done.length ? await module.afterAll.call(this, done) : [];
+		let after: ItemResult[] = [];
+		try {
+			after = done.length ? await module.afterAll.call(this, done) : [];
+		} catch (error) {
+			// The items' work is done (e.g. the calls are placed); never lose what was placed.
+			const message = (error as Error).message;
+			if (!this.continueOnFail()) {
+				throw new NodeOperationError(this.getNode(), message, {
+					description: `Already done for these items, do not run them again: ${JSON.stringify(done.map((r) => r.data))}`,
+				});
+			}
+			after = done.map((r) => ({
+				itemIndex: r.itemIndex,
+				data: Array.isArray(r.data) ? r.data : { ...(r.data ?? {}), error: message },
+			}));
+		}
 		results = [...failed, ...after].sort((a, b) => a.itemIndex - b.itemIndex);
 	}
 

@@ -41,6 +41,8 @@ export interface OperationModule {
 	execute?: Operation;
 	executeAll?: AllItemsOperation;
 	validate?: (this: IExecuteFunctions, itemIndex: number) => Promise<void>;
+	/** Set on operations that place calls or batches: n8n's "Retry On Fail" would place them again. */
+	placesCalls?: boolean;
 	afterAll?: (this: IExecuteFunctions, results: ItemResult[]) => Promise<ItemResult[]>;
 }
 

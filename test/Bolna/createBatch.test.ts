@@ -199,7 +199,7 @@ describe('Bolna Create Batch', () => {
 	});
 
 	it.each([
-		[{ schedule: true, scheduledAt: '2026-05-19T13:00:00' }, '"Scheduled At" has no time zone (got "2026-05-19T13:00:00")'],
+		[{ schedule: true, scheduledAt: '2026-02-30T13:00:00' }, '"Scheduled At" is not a valid date (got "2026-02-30T13:00:00")'],
 		[{ options: { retryConfig: '{"enabled": true' } }, '"Retry Config (JSON)" is not valid JSON'],
 		[{ options: { fromPhoneNumbers: '+14155550100, 555' } }, '"From Phone Numbers" must be a phone number in E.164 format'],
 	])('refuses bad parameters before any request: %j', async (params, message) => {

@@ -121,7 +121,7 @@ describe('Make Call validation sends nothing', () => {
 		[{ recipientPhoneNumber: '4155550101' }, '', '"Recipient Phone Number" must be a phone number in E.164 format'],
 		[{ recipientPhoneNumber: '+442079460958' }, '+1, +91', '"Recipient Phone Number" +442079460958 is outside the allowed destination prefixes set in the credential (+1, +91)'],
 		[{ additionalFields: { userDataJson: '{"a":' } }, '', '"User Data (JSON)" is not valid JSON'],
-		[{ additionalFields: { scheduledAt: '2026-05-19T18:30:00' } }, '', '"Scheduled At" has no time zone'],
+		[{ additionalFields: { scheduledAt: 'next tuesday' } }, '', '"Scheduled At" is not an ISO 8601 date (got "next tuesday")'],
 		[{ additionalFields: { fromPhoneNumber: 'abc' } }, '', '"From Phone Number" must be a phone number in E.164 format'],
 	])('%j refused', async (override, allowedDestinations, message) => {
 		const seen = recordRequests();

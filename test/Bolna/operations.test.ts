@@ -99,17 +99,18 @@ describe('Bolna batch operations', () => {
 		});
 	});
 
-	it('Schedule: a time without zone is refused, naming the field, with no request', async () => {
-		const seen = recordRequests();
-		const result = await runBolna({
-			resource: 'batch',
-			operation: 'schedule',
-			batchId: BATCH,
-			scheduledAt: '2026-05-19 13:00',
-		});
-		seen.stop();
-		expect(seen.requests).toEqual([]);
-		expect(result.error?.message).toBe('"Scheduled At" has no time zone (got "2026-05-19 13:00")');
+	it("Schedule: a time without zone (as n8n's date picker gives) is read in the workflow's time zone", async () => {
+		let form: ReturnType<typeof parseMultipart> = [];
+		const scope = nock(BOLNA, AUTH)
+			.post(`/batches/${BATCH}/schedule`)
+			.reply(function (_uri, body) {
+				form = parseMultipart(String(body), String(this.req.headers['content-type']));
+				return [200, { message: 'success', state: 'scheduled' }];
+			});
+		// The engine's default workflow time zone is America/New_York (EDT, -04:00, in May).
+		await runBolna({ resource: 'batch', operation: 'schedule', batchId: BATCH, scheduledAt: '2026-05-19 13:00' });
+		scope.done();
+		expect(form[0]).toEqual({ name: 'scheduled_at', value: '2026-05-19T13:00:00-04:00' });
 	});
 
 	it('Get: GET /batches/{id}, returned as is', async () => {

@@ -91,3 +91,41 @@ describe('pollAllUntil', () => {
 		expect(results.get('x')).toEqual({ value: 'status-3', done: false, polls: 3 });
 	});
 });
+
+describe('pollAllUntil and permanent refusals', () => {
+	it('stops at once on a 4xx other than 408/429 and rethrows it', async () => {
+		const clock = fakeClock();
+		let n = 0;
+		const refusal = Object.assign(new Error('Bolna API error 404: not found'), { httpCode: '404' });
+		await expect(
+			pollAllUntil(
+				['x'],
+				async () => {
+					n++;
+					throw refusal;
+				},
+				() => false,
+				() => 'queued',
+				{ intervalMs: 1000, maxIntervalMs: 1000, maxWaitMs: 60_000, ...clock },
+			),
+		).rejects.toBe(refusal);
+		expect(n).toBe(1);
+	});
+
+	it.each(['429', '408', '503'])('keeps asking after a %s', async (httpCode) => {
+		const clock = fakeClock();
+		let n = 0;
+		const results = await pollAllUntil(
+			['x'],
+			async () => {
+				n++;
+				if (n === 1) throw Object.assign(new Error('busy'), { httpCode });
+				return 'completed';
+			},
+			(v) => v === 'completed',
+			() => 'queued',
+			{ intervalMs: 1000, maxIntervalMs: 1000, maxWaitMs: 60_000, ...clock },
+		);
+		expect(results.get('x')).toEqual({ value: 'completed', done: true, polls: 2 });
+	});
+});

@@ -84,3 +84,34 @@ describe('JSON and parameter helpers', () => {
 		expect(keyValuePairs({ values: [{ name: ' k ', value: 'v' }, { name: '', value: 'x' }, { name: '__proto__', value: 'y' }] })).toEqual({ k: 'v' });
 	});
 });
+
+describe('toOffsetIso with the workflow time zone (zone-less input, as the date picker gives)', () => {
+	const n = { name: 'Node' } as never;
+	it.each([
+		['2026-05-19T13:00:00', 'America/New_York', '2026-05-19T13:00:00-04:00'],
+		['2026-01-19T13:00:00', 'America/New_York', '2026-01-19T13:00:00-05:00'],
+		['2026-05-19 18:30', 'Asia/Kolkata', '2026-05-19T18:30:00+05:30'],
+		['2026-07-01T09:15:30', 'Europe/London', '2026-07-01T09:15:30+01:00'],
+		['2026-12-01T09:15:30.250', 'Europe/London', '2026-12-01T09:15:30+00:00'],
+		['2026-03-08T03:30:00', 'America/New_York', '2026-03-08T03:30:00-04:00'],
+		['2026-05-19', 'Asia/Kathmandu', '2026-05-19T00:00:00+05:45'],
+		['2026-05-19T13:00:00', 'UTC', '2026-05-19T13:00:00+00:00'],
+	])('%s in %s → %s', (input, zone, expected) => {
+		expect(toOffsetIso(n, input, 'Scheduled At', 0, zone)).toBe(expected);
+	});
+
+	it('keeps an explicit offset and converts Z, whatever the workflow zone', () => {
+		expect(toOffsetIso(n, '2026-05-19T18:30:00+05:30', 'S', 0, 'America/New_York')).toBe('2026-05-19T18:30:00+05:30');
+		expect(toOffsetIso(n, '2026-05-19T13:00:00Z', 'S', 0, 'Asia/Kolkata')).toBe('2026-05-19T13:00:00+00:00');
+	});
+
+	it.each([
+		['2026-02-30T13:00:00', 'Europe/Paris', '"S" is not a valid date (got "2026-02-30T13:00:00")'],
+		['2026-05-19T25:00:00', 'Europe/Paris', '"S" is not a valid date (got "2026-05-19T25:00:00")'],
+		['next tuesday', 'Europe/Paris', '"S" is not an ISO 8601 date (got "next tuesday")'],
+		['2026-05-19T13:00:00', 'Mars/Olympus', '"S" cannot be read in time zone "Mars/Olympus" (got "2026-05-19T13:00:00")'],
+		['2026-05-19T13:00:00', undefined, '"S" has no time zone (got "2026-05-19T13:00:00")'],
+	])('refuses %s (%s)', (input, zone, message) => {
+		expect(() => toOffsetIso(n, input, 'S', 0, zone)).toThrow(message);
+	});
+});

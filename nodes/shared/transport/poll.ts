@@ -46,6 +46,12 @@ export async function pollUntil<T>(
 	}
 }
 
+/** A 4xx other than 408/429: asking again will not help. */
+export function isPermanentRefusal(error: unknown): boolean {
+	const code = Number((error as { httpCode?: unknown })?.httpCode);
+	return Number.isInteger(code) && code >= 400 && code < 500 && code !== 408 && code !== 429;
+}
+
 export interface PollAllResult<T> {
 	value: T;
 	done: boolean;
@@ -56,7 +62,8 @@ export interface PollAllResult<T> {
  * Polls many resources together: each round fetches every resource that is not done yet (in
  * parallel), then sleeps once with backoff. Items wait concurrently, so N calls take as long as
  * the slowest one, not the sum. Each resource is fetched at most `maxWaitMs / intervalMs + 1`
- * times. A fetch that fails keeps the last known value and is tried again next round.
+ * times. A fetch that fails keeps the last known value and is tried again next round, unless the
+ * API refused it for good (4xx other than 408/429), which ends the wait with that error.
  */
 export async function pollAllUntil<T>(
 	ids: string[],
@@ -81,8 +88,12 @@ export async function pollAllUntil<T>(
 				try {
 					r.value = await fetch(id);
 					r.done = isDone(r.value);
-				} catch {
-					// keep the last known value; the next round asks again
+				} catch (error) {
+					// A refusal that will not change (wrong key, unknown call) ends the wait;
+					// anything else keeps the last known value and is asked again next round.
+					// It is already the transport's NodeApiError, with the provider's message.
+					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+					if (isPermanentRefusal(error)) throw error;
 				}
 			}),
 		);

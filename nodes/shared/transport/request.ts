@@ -51,6 +51,8 @@ export interface ApiRequest {
 	url?: string;
 	/** Item the request belongs to, for the error. */
 	itemIndex?: number;
+	/** Values besides the credential's secrets that must never appear in an error (tool tokens, trigger tokens). */
+	secrets?: string[];
 }
 
 export interface FullResponse<T = unknown> {
@@ -234,7 +236,7 @@ export async function apiRequestFull<T = unknown>(
 	request: ApiRequest,
 ): Promise<FullResponse<T>> {
 	const credentials = await this.getCredentials(provider.credentialType);
-	const secrets = secretsOf(credentials);
+	const secrets = [...secretsOf(credentials), ...(request.secrets ?? []).filter((v) => v.length >= 4)];
 	const policy: RetryPolicy =
 		request.retry ?? (['GET', 'DELETE', 'HEAD'].includes(request.method) ? 'idempotent' : 'once');
 	const isRaw = Buffer.isBuffer(request.body) || typeof request.body === 'string';

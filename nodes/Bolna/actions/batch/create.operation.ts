@@ -191,6 +191,9 @@ function callerIds(this: IExecuteFunctions, value: unknown): string[] {
  * N input items → one CSV → one POST /batches (never retried once sent), then optionally one
  * schedule request. Everything is validated before the first request.
  */
+/** Places calls: n8n's Retry On Fail is refused for it (see the router). */
+export const placesCalls = true;
+
 export async function executeAll(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],

@@ -20,7 +20,7 @@ export const scheduleFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 2026-05-19T18:30:00+05:30',
 		description:
-			'When the batch starts dialling, with a time zone (e.g. +05:30 or Z). Bolna needs at least 2 minutes of lead time and rounds up to the next 10-minute mark.',
+			'When the batch starts dialling. A time without a zone (as the date picker gives) is read in the workflow\'s time zone; it is sent with a numeric offset. Bolna needs at least 2 minutes of lead time and rounds up to the next 10-minute mark.',
 	},
 	{
 		displayName: 'Bypass Call Guardrails',
@@ -57,6 +57,7 @@ export function readSchedule(
 			this.getNodeParameter('scheduledAt', itemIndex, ''),
 			'Scheduled At',
 			itemIndex,
+			this.getTimezone(),
 		),
 		bypassCallGuardrails: this.getNodeParameter('bypassCallGuardrails', itemIndex, false) === true,
 	};
@@ -81,6 +82,15 @@ export async function scheduleBatch(
 		retry: 'once',
 		itemIndex,
 	})) as BolnaBatchState;
+}
+
+/** Places calls: n8n's Retry On Fail is refused for it (see the router). */
+export const placesCalls = true;
+
+/** Every item is checked before any batch is scheduled (a scheduled batch starts dialling). */
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	requireString.call(this, 'batchId', itemIndex, 'Batch ID');
+	readSchedule.call(this, itemIndex);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

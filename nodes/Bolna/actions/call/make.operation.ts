@@ -65,7 +65,7 @@ const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					'When to place the call. Any ISO date works; it is sent with a numeric offset, as Bolna requires.',
+					"When to place the call. A time without a zone (as the date picker gives) is read in the workflow's time zone; it is sent with a numeric offset, as Bolna requires.",
 			},
 			{
 				displayName: 'User Data',
@@ -143,7 +143,7 @@ export async function buildMakeCallBody(this: IExecuteFunctions, itemIndex: numb
 		from_phone_number: optionalCallerId(node, fields.fromPhoneNumber, 'From Phone Number', itemIndex),
 		scheduled_at:
 			fields.scheduledAt !== undefined && fields.scheduledAt !== ''
-				? toOffsetIso(node, fields.scheduledAt, 'Scheduled At', itemIndex)
+				? toOffsetIso(node, fields.scheduledAt, 'Scheduled At', itemIndex, this.getTimezone())
 				: undefined,
 		user_data: Object.keys(userData).length ? userData : undefined,
 		agent_data: fields.voiceId ? { voice_id: fields.voiceId } : undefined,
@@ -156,6 +156,9 @@ export async function buildMakeCallBody(this: IExecuteFunctions, itemIndex: numb
 export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
 	await buildMakeCallBody.call(this, itemIndex);
 }
+
+/** Places calls: n8n's Retry On Fail is refused for it (see the router). */
+export const placesCalls = true;
 
 /** With Wait for Completion, all placed calls are awaited together. */
 export const afterAll = waitForExecutions;
