@@ -3,20 +3,37 @@
  * End-to-end suite: a real, pinned n8n with this package installed from its npm tarball, run
  * against the local simulator of the Bolna and Bland AI APIs.
  *
- *   npm run test:e2e                 all scenarios
- *   npm run test:e2e -- bolna        only scenarios whose file name contains "bolna"
+ *   npm run test:e2e                       all scenarios, in n8n 2.41.1
+ *   npm run test:e2e -- bolna              only scenarios whose file name contains "bolna"
+ *   npm run test:e2e -- --n8n 1.123.81     in another n8n (one with a directory e2e/runtime/n8n-<version>/)
  *
- * Environment: N8N_E2E_CACHE (install cache), E2E_SOURCE=head (build the last commit instead of
- * the working tree),
+ * Environment: E2E_N8N_VERSION (the n8n to test, as --n8n; default 2.41.1), N8N_E2E_CACHE
+ * (install cache), E2E_SOURCE=head (build the last commit instead of the working tree),
  * E2E_KEEP=1 (leave n8n and the simulator running after the run, for inspection).
  */
 const { OWNER, startSimulator, createCredentials, bootN8n, timer } = require('./lib/env');
+const { selectedVersion } = require('./lib/install');
 const { N8n } = require('./lib/n8n');
 const { startToolServer } = require('./lib/toolServer');
 const scenarios = require('./scenarios');
 
+/** `[--n8n <version>] [filter]` → { version, filter }. */
+function parseArgs(argv) {
+	let version = selectedVersion();
+	let filter;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (arg === '--n8n') {
+			version = argv[++i];
+			if (!version) throw new Error('--n8n needs a version, e.g. --n8n 1.123.81');
+		} else if (arg.startsWith('--n8n=')) version = arg.slice('--n8n='.length);
+		else filter = arg;
+	}
+	return { version, filter };
+}
+
 async function main() {
-	const filter = process.argv[2];
+	const { version, filter } = parseArgs(process.argv.slice(2));
 	const selected = scenarios.filter((s) => !filter || s.file.includes(filter));
 	const total = timer();
 	const say = (line) => process.stdout.write(`${line}\n`);
@@ -41,7 +58,8 @@ async function main() {
 		process.once('SIGTERM', onSignal);
 	}
 	try {
-		boot = await bootN8n({ say });
+		say(`n8n under test: ${version}`);
+		boot = await bootN8n({ say, version });
 		n8n = boot.n8n;
 		sim = await startSimulator();
 		tool = await startToolServer(boot.tlsCert);
@@ -67,7 +85,7 @@ async function main() {
 				say(`       ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 8).join('\n       ')}`);
 			}
 		}
-		say(`scenarios: ${runTimer()}; total ${total()}`);
+		say(`scenarios: ${runTimer()}; total ${total()} (n8n ${n8n.runtime.n8n.version})`);
 		if (failed) say(`--- n8n log (tail) ---\n${n8n.logTail(40)}\n--- end of n8n log ---`);
 	} catch (error) {
 		failed = Math.max(1, selected.length - passed);
@@ -86,6 +104,7 @@ async function main() {
 		if (tool) await tool.close();
 		if (boot && process.env.E2E_KEEP !== '1') boot.cleanup();
 	}
+	say(`tested in n8n ${version}`);
 	say(`${passed} passed, ${failed} failed`);
 	process.exit(failed ? 1 : 0);
 }

@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ensureRuntime } = require('./install');
+const { ensureRuntime, selectedVersion } = require('./install');
 const { N8n, buildAndPack, freePort } = require('./n8n');
 const { selfSignedCertificate, trustInThisProcess } = require('./tls');
 
@@ -69,10 +69,13 @@ async function createCredentials(n8n, simUrl, { wrongKeys = false } = {}) {
 	return creds;
 }
 
-/** Installs the runtime, builds and packs the package, boots n8n. Logs timings through `say`. */
-async function bootN8n({ say = console.log, port, webhookPort, userFolder, source } = {}) {
+/**
+ * Installs the runtime, builds and packs the package, boots n8n. Logs timings through `say`.
+ * `version`: the n8n to run (default $E2E_N8N_VERSION, else the pinned 2.41.1).
+ */
+async function bootN8n({ say = console.log, port, webhookPort, userFolder, source, version = selectedVersion() } = {}) {
 	let t = timer();
-	const runtime = await ensureRuntime();
+	const runtime = await ensureRuntime(version);
 	const timings = { install: t(), installCached: runtime.n8n.cached };
 	say(`runtime: Node ${runtime.node.node} + n8n ${runtime.n8n.version} (${runtime.n8n.cached ? 'cached' : 'installed'}, ${timings.install})`);
 	t = timer();

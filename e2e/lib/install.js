@@ -7,7 +7,8 @@
  * A finished install is marked with `.complete` and reused as is, so a second run takes milliseconds.
  *
  * Cache root: $N8N_E2E_CACHE, or ~/.cache/n8n-nodes-voice-agents/.
- * Run directly (`node e2e/lib/install.js`) to install without running anything else.
+ * Run directly (`node e2e/lib/install.js [version]`, default $E2E_N8N_VERSION or 2.41.1) to install
+ * without running anything else.
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -16,6 +17,7 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** The default n8n (what users run today); others: a directory e2e/runtime/n8n-<version>/. */
 const N8N_VERSION = '2.41.1';
 const NODE_MAJOR = 24;
 
@@ -103,6 +105,15 @@ async function ensureNode24() {
 	return { nodeDir, binDir, node: path.join(binDir, 'node') };
 }
 
+function majorOf(version) {
+	return Number(String(version).split('.')[0]);
+}
+
+/** The n8n version to test: $E2E_N8N_VERSION, or the default. */
+function selectedVersion() {
+	return process.env.E2E_N8N_VERSION || N8N_VERSION;
+}
+
 function runtimeSource(version = N8N_VERSION) {
 	return path.join(REPO_ROOT, 'e2e', 'runtime', `n8n-${version}`);
 }
@@ -123,7 +134,10 @@ function lockHash(srcDir) {
  */
 async function ensureN8n(nodeInfo, version = N8N_VERSION) {
 	const src = runtimeSource(version);
-	if (!fs.existsSync(path.join(src, 'package.json'))) throw new Error(`missing ${src}/package.json`);
+	if (!fs.existsSync(path.join(src, 'package.json'))) {
+		const known = fs.readdirSync(path.dirname(src)).filter((d) => d.startsWith('n8n-')).map((d) => d.slice(4));
+		throw new Error(`no runtime for n8n ${version}: missing ${src}/package.json (available: ${known.join(', ')})`);
+	}
 	const hasLock = fs.existsSync(path.join(src, 'package-lock.json'));
 	const dir = path.join(cacheRoot(), `n8n-${version}-${lockHash(src)}`);
 	const bin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
@@ -138,8 +152,11 @@ async function ensureN8n(nodeInfo, version = N8N_VERSION) {
 	const env = node24Env(nodeInfo.nodeDir);
 	const logFile = path.join(tmp, 'install.log');
 	const started = Date.now();
-	log(`installing n8n ${version} into ${dir} (one-off, ~3-4 min, ~2.2 GB; log: ${logFile})`);
-	const flags = ['--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund'];
+	// 2.x: install scripts off (a dependency tries to download a prebuilt binary), then build
+	// sqlite3 alone. 1.x: scripts on (its native modules build in their install scripts).
+	const ignoreScripts = majorOf(version) >= 2;
+	log(`installing n8n ${version} into ${dir} (one-off, ~3-4 min, ~${ignoreScripts ? '2.2' : '1.4'} GB; log: ${logFile})`);
+	const flags = ['--legacy-peer-deps', ...(ignoreScripts ? ['--ignore-scripts'] : []), '--no-audit', '--no-fund'];
 	try {
 		try {
 			await run('npm', [hasLock ? 'ci' : 'install', ...flags], { cwd: tmp, env, logFile });
@@ -151,8 +168,10 @@ async function ensureN8n(nodeInfo, version = N8N_VERSION) {
 			log('npm ci found the lockfile incomplete (optional platform packages); installing from it with npm install');
 			await run('npm', ['install', ...flags], { cwd: tmp, env, logFile });
 		}
-		log(`dependencies installed in ${Math.round((Date.now() - started) / 1000)} s; building sqlite3`);
-		await run('npm', ['rebuild', 'sqlite3'], { cwd: tmp, env, logFile });
+		if (ignoreScripts) {
+			log(`dependencies installed in ${Math.round((Date.now() - started) / 1000)} s; building sqlite3`);
+			await run('npm', ['rebuild', 'sqlite3'], { cwd: tmp, env, logFile });
+		}
 		await run(nodeInfo.node, ['-e', "require('sqlite3')"], { cwd: path.join(tmp, 'node_modules', 'n8n'), env });
 	} catch (error) {
 		fs.rmSync(tmp, { recursive: true, force: true });
@@ -179,10 +198,21 @@ async function ensureRuntime(version = N8N_VERSION) {
 	return { node, n8n, ms: Date.now() - started };
 }
 
-module.exports = { ensureRuntime, ensureNode24, ensureN8n, node24Env, cacheRoot, run, REPO_ROOT, N8N_VERSION };
+module.exports = {
+	ensureRuntime,
+	ensureNode24,
+	ensureN8n,
+	node24Env,
+	cacheRoot,
+	run,
+	majorOf,
+	selectedVersion,
+	REPO_ROOT,
+	N8N_VERSION,
+};
 
 if (require.main === module) {
-	ensureRuntime()
+	ensureRuntime(process.argv[2] || selectedVersion())
 		.then((rt) => {
 			log(`Node: ${rt.node.node}`);
 			log(`n8n:  ${rt.n8n.bin} (${rt.n8n.cached ? 'cached' : 'installed'}, ${rt.ms} ms)`);

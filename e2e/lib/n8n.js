@@ -329,12 +329,29 @@ class N8n {
 		return this.request('GET', '/rest/workflows');
 	}
 
+	/** n8n's major version (1 or 2): the REST API for activation differs. */
+	get major() {
+		return Number(String(this.runtime.n8n.version).split('.')[0]);
+	}
+
 	/**
-	 * Publishes (activates) a workflow and waits until n8n has registered its triggers: in 2.x the
-	 * REST call returns before the triggers' webhook methods ran. Throws when a trigger failed.
+	 * Activates a workflow and returns once n8n has registered its triggers. Throws when a trigger
+	 * failed.
+	 * 2.x publishes: POST /rest/workflows/<id>/activate returns before the triggers' webhook methods
+	 * ran, so the publication status is polled.
+	 * 1.x: PATCH /rest/workflows/<id> {active: true} runs the triggers' webhook methods (and
+	 * registers the webhooks) before it answers, and answers 400 with the trigger's error (leaving
+	 * the workflow inactive) when one fails.
 	 */
 	async activate(id, versionId) {
 		if (!versionId) versionId = (await this.getWorkflow(id)).versionId;
+		if (this.major < 2) {
+			const updated = await this.request('PATCH', `/rest/workflows/${id}`, { active: true, versionId });
+			if (!updated || updated.active !== true) {
+				throw new Error(`activation of workflow ${id}: n8n answered ${JSON.stringify(updated).slice(0, 500)}`);
+			}
+			return updated;
+		}
 		const result = await this.request('POST', `/rest/workflows/${id}/activate`, { versionId });
 		const status = await this.waitForPublication(id, (s) => ['published', 'partial', 'failed'].includes(s.status) && (!s.liveVersionId || s.liveVersionId === versionId));
 		if (status && status.status !== 'published') {
@@ -344,8 +361,19 @@ class N8n {
 		return result;
 	}
 
-	/** Unpublishes (deactivates) a workflow and waits until its triggers are removed. */
+	/**
+	 * Deactivates (2.x: unpublishes) a workflow and returns once its triggers are removed (1.x: the
+	 * PATCH answers after the triggers' delete methods ran).
+	 */
 	async deactivate(id) {
+		if (this.major < 2) {
+			const { versionId } = await this.getWorkflow(id);
+			const updated = await this.request('PATCH', `/rest/workflows/${id}`, { active: false, versionId });
+			if (!updated || updated.active !== false) {
+				throw new Error(`deactivation of workflow ${id}: n8n answered ${JSON.stringify(updated).slice(0, 500)}`);
+			}
+			return updated;
+		}
 		const result = await this.request('POST', `/rest/workflows/${id}/deactivate`, {});
 		await this.waitForPublication(id, (s) => s.status === 'not_published');
 		return result;
