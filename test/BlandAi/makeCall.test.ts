@@ -137,7 +137,7 @@ describe('Bland AI Make Call', () => {
 			['an empty task', { task: '  ' }, {}, '"Task" is required'],
 			['webhook events without a webhook', {}, { webhookEvents: ['call'] }, '"Webhook Events" needs a "Webhook URL" to deliver them to'],
 			['a leave-message voicemail without message', {}, { voicemailAction: 'leave_message' }, '"Voicemail Message" is required with Voicemail Action "leave_message"'],
-			['a start time without zone', {}, { startTime: '2026-05-19T18:30:00' }, '"Start Time" has no time zone (got "2026-05-19T18:30:00")'],
+			['a start time that is not a date', {}, { startTime: 'tomorrow' }, '"Start Time" is not an ISO 8601 date (got "tomorrow")'],
 		];
 		it.each(cases)('%s', async (_label, params, fields, message) => {
 			const scope = nock(BLAND).post('/v1/calls').reply(200, {});
@@ -147,6 +147,23 @@ describe('Bland AI Make Call', () => {
 			expect(run.error?.message).toContain(message);
 			expect(scope.isDone()).toBe(false);
 			expect(recorder.requests).toEqual([]);
+		});
+
+		it.each([
+			[{ startTime: '2026-05-19T18:30:00', timezone: 'Asia/Kolkata' }, '2026-05-19 18:30:00 +05:30'],
+			// Without a Timezone field, the workflow's time zone (the engine default, America/New_York).
+			[{ startTime: '2026-05-19T18:30:00' }, '2026-05-19 18:30:00 -04:00'],
+		])('reads a zone-less Start Time (as the date picker gives) in the right zone: %j', async (fields, startTime) => {
+			let body: Record<string, unknown> = {};
+			const scope = nock(BLAND)
+				.post('/v1/calls', (b) => {
+					body = b;
+					return true;
+				})
+				.reply(200, { status: 'success', message: 'ok', call_id: 'c-1', batch_id: null });
+			await runBland({ ...base, callUsing: 'task', task: 'Hello', additionalFields: fields });
+			scope.done();
+			expect(body.start_time).toBe(startTime);
 		});
 
 		it('a number outside the allowed prefixes', async () => {

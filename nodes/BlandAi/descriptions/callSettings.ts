@@ -208,7 +208,8 @@ export const callSettingOptions: INodeProperties[] = [
 		name: 'startTime',
 		type: 'dateTime',
 		default: '',
-		description: 'Schedule the call for later. Any ISO date with a time zone.',
+		description:
+			'Schedule the call for later. A time without a zone (as the date picker gives) is read in the Timezone below, else in the workflow\'s time zone.',
 	},
 	{
 		displayName: 'Summary Prompt',
@@ -356,9 +357,18 @@ export function listOf(value: unknown): string[] {
 	return parts.map((p) => String(p).trim()).filter((p) => p !== '');
 }
 
-/** Bland's start_time format: `YYYY-MM-DD HH:MM:SS +HH:MM`. */
-export function blandStartTime(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const iso = toOffsetIso(node, value, field, itemIndex);
+/**
+ * Bland's start_time format: `YYYY-MM-DD HH:MM:SS +HH:MM`. A time without a zone (as n8n's date
+ * picker gives) is read in `timeZone`.
+ */
+export function blandStartTime(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	timeZone?: string,
+): string {
+	const iso = toOffsetIso(node, value, field, itemIndex, timeZone);
 	return `${iso.slice(0, 10)} ${iso.slice(11, 19)} ${iso.slice(19)}`;
 }
 
@@ -410,7 +420,13 @@ export function buildCallSettings(
 	node: INode,
 	fields: IDataObject,
 	itemIndex: number,
-	options: { callUsing: string; where: string; allowedPrefixes: string[] },
+	options: {
+		callUsing: string;
+		where: string;
+		allowedPrefixes: string[];
+		/** Zone for a Start Time without one: the Timezone field, else this (the workflow's). */
+		timeZone?: string;
+	},
 ): IDataObject {
 	if (options.callUsing === 'pathway') rejectIgnoredWithPathway(node, fields, itemIndex, options.where);
 
@@ -519,7 +535,15 @@ export function buildCallSettings(
 		voicemail,
 		record: boolOf('record'),
 		max_duration: numberOf('maxDuration'),
-		start_time: present(fields.startTime) ? blandStartTime(node, fields.startTime, 'Start Time', itemIndex) : undefined,
+		start_time: present(fields.startTime)
+			? blandStartTime(
+					node,
+					fields.startTime,
+					'Start Time',
+					itemIndex,
+					present(fields.timezone) ? String(fields.timezone) : options.timeZone,
+				)
+			: undefined,
 		timezone: present(fields.timezone) ? String(fields.timezone) : undefined,
 		from: optionalCallerId(node, fields.fromNumber, 'From Number', itemIndex),
 		webhook,

@@ -223,7 +223,12 @@ function buildGlobal(this: IExecuteFunctions, allowedPrefixes: string[]): IDataO
 	const node = this.getNode();
 	const callUsing = this.getNodeParameter('callUsing', 0, 'task') as string;
 	const fields = this.getNodeParameter('globalSettings', 0, {}) as IDataObject;
-	const settings = buildCallSettings(node, fields, 0, { callUsing, where: 'Global Settings', allowedPrefixes });
+	const settings = buildCallSettings(node, fields, 0, {
+		callUsing,
+		where: 'Global Settings',
+		allowedPrefixes,
+		timeZone: this.getTimezone(),
+	});
 	const routing: IDataObject = {};
 	if (callUsing === 'pathway') {
 		routing.pathway_id = requireResourceId.call(this, 'pathwayId', 0, 'Pathway');
@@ -282,6 +287,9 @@ export async function buildBatchBody(
 		skippedRows: invalid,
 	};
 }
+
+/** Places calls: n8n's Retry On Fail is refused for it (see the router). */
+export const placesCalls = true;
 
 export async function executeAll(
 	this: IExecuteFunctions,

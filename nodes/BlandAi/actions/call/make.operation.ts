@@ -79,6 +79,7 @@ export async function buildMakeCallBody(this: IExecuteFunctions, itemIndex: numb
 		callUsing,
 		where: 'Additional Fields',
 		allowedPrefixes: prefixes,
+		timeZone: this.getTimezone(),
 	});
 
 	const routing: IDataObject = {};
@@ -157,6 +158,9 @@ export async function validate(this: IExecuteFunctions, itemIndex: number): Prom
 		});
 	}
 }
+
+/** Places calls: n8n's Retry On Fail is refused for it (see the router). */
+export const placesCalls = true;
 
 /** With Wait for Completion, the placed calls are awaited (resume on webhook, or polled together). */
 export const afterAll = waitForCalls;
