@@ -29,7 +29,7 @@ import { safeEqual } from '../shared/webhook/verify';
 import { agentLocator } from './descriptions/fields';
 import { bolnaWebhookSchema, DEFAULT_STATUSES, statusOptions } from './events';
 import { listSearch } from './methods';
-import { executionIdOf, shapeExecution } from './shaping';
+import { agentSecrets, executionIdOf, shapeExecution } from './shaping';
 import { bolnaRequest } from './transport';
 
 const autoOnly = { show: { registerAutomatically: [true] } };
@@ -56,6 +56,7 @@ function agentSlot(ctx: IHookFunctions, agentId: string): WebhookSlot {
 				method: 'PATCH',
 				path,
 				body: { agent_config: { webhook_url: url } },
+				secrets: url ? agentSecrets({ webhook_url: url }) : [],
 			});
 		},
 	};
@@ -81,6 +82,8 @@ function configuredAgentId(ctx: IHookFunctions): string {
 	return id;
 }
 
+const MIN_MANUAL_TOKEN_LENGTH = 24;
+
 /** authenticate → parse → filter → dedupe → shape. Every refusal is answered here; nothing runs. */
 async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const staticData = this.getWorkflowStaticData('node');
@@ -88,6 +91,10 @@ async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseD
 	const expectedToken = registersAutomatically(this)
 		? (staticData.token as string | undefined)
 		: String(this.getNodeParameter('token', '') ?? '');
+	// A short manual token is guessable: refuse every request until a proper one is set.
+	if (!expectedToken || expectedToken.length < MIN_MANUAL_TOKEN_LENGTH) {
+		return reject(this, 401, 'Unauthorized: the trigger has no token of at least 24 characters');
+	}
 	if (!safeEqual(queryOf(this, 'token'), expectedToken)) {
 		return reject(this, 401, 'Unauthorized: missing or wrong token');
 	}

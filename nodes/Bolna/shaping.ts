@@ -91,3 +91,59 @@ export function shapeExecution(execution: IDataObject, mode: OutputMode): IDataO
 	if (mode === 'extractedDataOnly') return extractedDataOnly(execution);
 	return simplifyExecution(execution);
 }
+
+const MASK = '***';
+const HARMLESS_HEADERS = new Set(['accept', 'accept-encoding', 'accept-language', 'content-type', 'user-agent']);
+
+/** A URL with the value of its `token` query parameter (the Bolna Trigger's secret) masked. */
+function maskTokenInUrl(url: string): string {
+	return url.replace(/([?&]token=)[^&#]*/gi, `$1${MASK}`);
+}
+
+/**
+ * Walks an agent and calls `onSecret` for every secret in it: tool `api_token`s, tool header
+ * values (other than format headers) and the trigger token in `webhook_url`. Returns the agent
+ * with those values replaced by what `onSecret` returns.
+ */
+function mapAgentSecrets(value: unknown, onSecret: (secret: string) => string, key = ''): unknown {
+	if (typeof value === 'string') {
+		if (key === 'api_token' && value !== '') return onSecret(value);
+		if (key === 'webhook_url') {
+			const token = /[?&]token=([^&#]*)/i.exec(value)?.[1];
+			if (token) onSecret(decodeURIComponent(token));
+			return token ? maskTokenInUrl(value) : value;
+		}
+		return value;
+	}
+	if (Array.isArray(value)) return value.map((v) => mapAgentSecrets(v, onSecret, key));
+	if (!value || typeof value !== 'object') return value;
+	const out: IDataObject = {};
+	for (const [k, v] of Object.entries(value as IDataObject)) {
+		if (k === 'headers' && v && typeof v === 'object' && !Array.isArray(v)) {
+			out[k] = Object.fromEntries(
+				Object.entries(v as IDataObject).map(([h, hv]) => [
+					h,
+					typeof hv === 'string' && !HARMLESS_HEADERS.has(h.toLowerCase()) && hv !== '' ? onSecret(hv) : hv,
+				]),
+			);
+		} else {
+			out[k] = mapAgentSecrets(v, onSecret, k) as IDataObject[string];
+		}
+	}
+	return out;
+}
+
+/** The agent as output: tool API tokens, tool header values and the trigger's token masked. */
+export function redactAgent(agent: IDataObject): IDataObject {
+	return mapAgentSecrets(agent, () => MASK) as IDataObject;
+}
+
+/** The secret values inside an agent, to keep them out of error messages. */
+export function agentSecrets(agent: IDataObject): string[] {
+	const secrets: string[] = [];
+	mapAgentSecrets(agent, (secret) => {
+		secrets.push(secret);
+		return MASK;
+	});
+	return secrets;
+}

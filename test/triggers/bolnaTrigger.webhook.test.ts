@@ -242,7 +242,7 @@ describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
 			expectRefused(
 				await deliver(completed.json, { query: { token: '' }, staticData: {} }),
 				401,
-				'Unauthorized: missing or wrong token',
+				'Unauthorized: the trigger has no token of at least 24 characters',
 			);
 		});
 
@@ -269,7 +269,17 @@ describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
 			expectRefused(
 				await deliver(completed.json, { parameters: { registerAutomatically: false, token: '' }, query: { token: '' } }),
 				401,
-				'Unauthorized: missing or wrong token',
+				'Unauthorized: the trigger has no token of at least 24 characters',
+			);
+		});
+
+		it('with Register Automatically off and a Token shorter than 24 characters, refuses even the right token', async () => {
+			const token = 'short-token-12345678901';
+			expect(token).toHaveLength(23);
+			expectRefused(
+				await deliver(completed.json, { parameters: { registerAutomatically: false, token }, query: { token } }),
+				401,
+				'Unauthorized: the trigger has no token of at least 24 characters',
 			);
 		});
 	});

@@ -4,6 +4,7 @@ import { returnAllAndLimit } from '../../../shared/descriptions/common';
 import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
 import { asArray } from '../../../shared/transport/request';
 import { getLimit } from '../../../shared/validation/params';
+import { redactAgent } from '../../shaping';
 import { bolnaRequest } from '../../transport';
 
 export const description = forOperation('agent', 'getMany', returnAllAndLimit());
@@ -12,5 +13,5 @@ export const description = forOperation('agent', 'getMany', returnAllAndLimit())
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = getLimit.call(this, itemIndex);
 	const agents = asArray(await bolnaRequest.call(this, { method: 'GET', path: '/v2/agent/all', itemIndex }));
-	return agents.slice(0, limit);
+	return agents.slice(0, limit).map(redactAgent);
 }

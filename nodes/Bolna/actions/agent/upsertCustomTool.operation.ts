@@ -6,6 +6,7 @@ import { pathSegment } from '../../../shared/transport/request';
 import { parseJsonField } from '../../../shared/validation/json';
 import { requireResourceId, requireString } from '../../../shared/validation/params';
 import { agentLocator } from '../../descriptions/fields';
+import { agentSecrets } from '../../shaping';
 import { bolnaRequest } from '../../transport';
 import type { BolnaAgent, BolnaToolParams, BolnaToolSpec } from '../../types';
 import {
@@ -190,6 +191,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path,
 		body: { agent_config: { tasks: result.tasks } },
 		itemIndex,
+		// The tasks carry every tool's token and headers: keep them out of any error.
+		secrets: [...(apiToken ? [apiToken] : []), ...agentSecrets({ tasks: result.tasks } as IDataObject)],
 	});
 
 	return {
