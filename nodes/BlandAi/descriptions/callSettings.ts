@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { parseJsonField } from '../../shared/validation/json';
 import { compact, keyValuePairs } from '../../shared/validation/params';
 import { optionalCallerId, requireDestination } from '../../shared/validation/phone';
+import { variablePairsField } from '../../shared/descriptions/common';
 import { toOffsetIso } from '../../shared/validation/time';
 
 /** Live events Bland can stream to the call's webhook (`webhook_events`). */
@@ -177,25 +178,7 @@ export const callSettingOptions: INodeProperties[] = [
 		default: false,
 		description: 'Whether to record the call (needed for a recording URL)',
 	},
-	{
-		displayName: 'Request Data',
-		name: 'requestData',
-		type: 'fixedCollection',
-		placeholder: 'Add Variable',
-		typeOptions: { multipleValues: true },
-		default: {},
-		description: 'Variables for {{name}} placeholders in the task',
-		options: [
-			{
-				displayName: 'Variable',
-				name: 'values',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
+	variablePairsField('Request Data', 'requestData', 'Variables for {{name}} placeholders in the task'),
 	{
 		displayName: 'Request Data (JSON)',
 		name: 'requestDataJson',

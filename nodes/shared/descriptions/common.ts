@@ -50,3 +50,26 @@ export function outputModeField(extractedDescription: string): INodeProperties {
 		],
 	};
 }
+
+/** Name/value pairs (read with `keyValuePairs`): prompt variables, request data. */
+export function variablePairsField(displayName: string, name: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		placeholder: 'Add Variable',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description,
+		options: [
+			{
+				displayName: 'Variable',
+				name: 'values',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}

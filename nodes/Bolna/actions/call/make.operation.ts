@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { outputModeField } from '../../../shared/descriptions/common';
+import { outputModeField, variablePairsField } from '../../../shared/descriptions/common';
 import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
 import { waitForCompletionFields } from '../../../shared/descriptions/wait';
 import { parseJsonField } from '../../../shared/validation/json';
@@ -67,25 +67,7 @@ const properties: INodeProperties[] = [
 				description:
 					"When to place the call. A time without a zone (as the date picker gives) is read in the workflow's time zone; it is sent with a numeric offset, as Bolna requires.",
 			},
-			{
-				displayName: 'User Data',
-				name: 'userData',
-				type: 'fixedCollection',
-				placeholder: 'Add Variable',
-				typeOptions: { multipleValues: true },
-				default: {},
-				description: 'Variables for the agent prompt, e.g. {customer_name}',
-				options: [
-					{
-						displayName: 'Variable',
-						name: 'values',
-						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
+			variablePairsField('User Data', 'userData', 'Variables for the agent prompt, e.g. {customer_name}'),
 			{
 				displayName: 'User Data (JSON)',
 				name: 'userDataJson',
