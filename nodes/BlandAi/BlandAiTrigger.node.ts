@@ -41,21 +41,33 @@ const SIGNATURE_HEADER = 'x-webhook-signature';
 const inboundOnly = { show: { registration: ['inboundNumber'] } };
 const manualOnly = { show: { registration: ['manual'] } };
 
-/** An inbound number's `webhook` setting as a slot the trigger can point at itself and restore. */
+/**
+ * An inbound number's `webhook` setting as a slot the trigger can point at itself and restore.
+ * Bland's update requires the number's `prompt`, so the prompt read just before is sent back
+ * unchanged with the new webhook (registration always reads before it writes).
+ */
 function inboundSlot(ctx: IHookFunctions, phoneNumber: string): WebhookSlot {
 	const path = `/v1/inbound/${pathSegment(phoneNumber)}`;
+	let prompt: string | undefined;
 	return {
 		target: phoneNumber,
 		async read() {
 			const body = await unlessNotFound(async () => await blandRequest.call(ctx, { method: 'GET', path }));
 			if (body === undefined) return undefined;
 			const number = unwrapData<IDataObject | null>(body);
+			prompt = typeof number?.prompt === 'string' && number.prompt !== '' ? number.prompt : undefined;
 			const url = number?.webhook;
 			return typeof url === 'string' && url !== '' ? url : null;
 		},
 		async write(url) {
-			const body = await blandRequest.call(ctx, { method: 'POST', path, body: { webhook: url } });
-			if (body.status === 'error') {
+			const body = await blandRequest.call(ctx, {
+				method: 'POST',
+				path,
+				body: { ...(prompt !== undefined ? { prompt } : {}), webhook: url },
+			});
+			const failed = body.failed_updates;
+			const webhookFailed = failed && typeof failed === 'object' && 'webhook' in (failed as IDataObject);
+			if (body.status === 'error' || webhookFailed) {
 				throw new NodeOperationError(
 					ctx.getNode(),
 					`Bland AI refused to update the webhook of ${phoneNumber}: ${String(body.message ?? 'no reason given')}`,

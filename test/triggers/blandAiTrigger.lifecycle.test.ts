@@ -59,7 +59,7 @@ describe('Bland AI Trigger registration (through n8n-core HookContext)', () => {
 
 			scope.done();
 			expect(result).toBe(true);
-			expect(posts).toEqual([{ webhook: OUR_URL }]);
+			expect(posts).toEqual([{ prompt: 'You are Blandie.', webhook: OUR_URL }]);
 			expect({ ...(staticData[STATIC_KEY] as object) }).toEqual({
 				target: PHONE,
 				registeredUrl: OUR_URL,
@@ -124,6 +124,33 @@ describe('Bland AI Trigger registration (through n8n-core HookContext)', () => {
 			expect(scope.isDone()).toBe(false);
 		});
 
+		it('sends only the webhook for a number without a prompt (a pathway number)', async () => {
+			const posts: unknown[] = [];
+			const scope = bland()
+				.get(PATH)
+				.reply(200, { ...inbound(null), prompt: null, pathway_id: 'pw-1' })
+				.post(PATH, (body) => {
+					posts.push(body);
+					return true;
+				})
+				.reply(200, { status: 'success' });
+			await callHook({ node: trigger(), method: 'create', credentials });
+			scope.done();
+			expect(posts).toEqual([{ webhook: OUR_URL }]);
+		});
+
+		it('fails activation when Bland lists the webhook under failed_updates', async () => {
+			const scope = bland()
+				.get(PATH)
+				.reply(200, inbound(null))
+				.post(PATH)
+				.reply(200, { status: 'success', message: 'Partially updated.', failed_updates: { webhook: OUR_URL } });
+			await expect(callHook({ node: trigger(), method: 'create', credentials })).rejects.toThrow(
+				`Bland AI refused to update the webhook of ${PHONE}: Partially updated.`,
+			);
+			scope.done();
+		});
+
 		it('delete restores the previous webhook and clears static data', async () => {
 			const posts: unknown[] = [];
 			const scope = bland()
@@ -138,7 +165,7 @@ describe('Bland AI Trigger registration (through n8n-core HookContext)', () => {
 			const { result } = await callHook({ node: trigger(), method: 'delete', credentials, staticData });
 			scope.done();
 			expect(result).toBe(true);
-			expect(posts).toEqual([{ webhook: 'https://crm.example.com/bland' }]);
+			expect(posts).toEqual([{ prompt: 'You are Blandie.', webhook: 'https://crm.example.com/bland' }]);
 			expect({ ...(staticData[STATIC_KEY] as object) }).toEqual({});
 		});
 
@@ -154,7 +181,7 @@ describe('Bland AI Trigger registration (through n8n-core HookContext)', () => {
 				.reply(200, { status: 'success' });
 			await callHook({ node: trigger(), method: 'delete', credentials, staticData: registered(null) });
 			scope.done();
-			expect(posts).toEqual([{ webhook: null }]);
+			expect(posts).toEqual([{ prompt: 'You are Blandie.', webhook: null }]);
 		});
 
 		it('delete leaves a webhook someone set since alone, and treats 404 as done', async () => {
@@ -174,7 +201,7 @@ describe('Bland AI Trigger registration (through n8n-core HookContext)', () => {
 		});
 
 		it('delete undoes an earlier automatic registration even after switching to Manual', async () => {
-			const scope = bland().get(PATH).reply(200, inbound(OUR_URL)).post(PATH, { webhook: null }).reply(200, { status: 'success' });
+			const scope = bland().get(PATH).reply(200, inbound(OUR_URL)).post(PATH, { prompt: 'You are Blandie.', webhook: null }).reply(200, { status: 'success' });
 			await callHook({
 				node: trigger({ registration: 'manual' }),
 				method: 'delete',
