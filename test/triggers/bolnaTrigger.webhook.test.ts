@@ -4,6 +4,7 @@ import { BolnaTrigger } from '../../nodes/Bolna/BolnaTrigger.node';
 import { BOLNA_STATUSES } from '../../nodes/Bolna/shaping';
 import { callWebhook, node, registerNodeType } from '../helpers/engine';
 import { fixture } from './fixtures';
+import { SIMPLIFIED_COMPLETED } from '../fixtures/bolna/completed-execution.simplified';
 
 const AGENT = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
 const TOKEN = 'dummy9f86d081884c7d659a2feaa0c55ad015a3bf4f1b';
@@ -73,35 +74,6 @@ function expectAcknowledged(call: Awaited<ReturnType<typeof deliver>>, reason: s
 	expect(call.response).toMatchObject({ statusCode: 200, body: { received: true, ignored: reason }, ended: true });
 }
 
-const SIMPLIFIED_COMPLETED = {
-	executionId: '7432382142914',
-	agentId: AGENT,
-	batchId: 'd12abbbe-d16d-4c51-b18c-c7d5c3807962',
-	status: 'completed',
-	errorMessage: null,
-	toNumber: '+10123456789',
-	fromNumber: '+1987654007',
-	callType: 'outbound',
-	durationSeconds: 42,
-	conversationDurationSeconds: 123,
-	totalCostCents: 123,
-	totalCostUsd: 1.23,
-	answeredByVoiceMail: true,
-	hangupBy: null,
-	hangupReason: null,
-	transcript: '<string>',
-	summary: null,
-	recordingUrl:
-		'https://bolna-call-recordings.s3.us-east-1.amazonaws.com/AC1f3285e7c353c7d4036544f8dac36b98/REb1c182ccde4ddf7969a511a267d3c669',
-	extractedData: {
-		user_interested: true,
-		callback_user: false,
-		address: '42 world lane',
-		salary_expected: '42 bitcoins',
-	},
-	createdAt: '2024-01-23T01:14:37Z',
-	updatedAt: '2024-01-29T18:31:22Z',
-};
 
 describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
 	describe('description', () => {
