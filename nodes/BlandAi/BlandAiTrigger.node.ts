@@ -13,6 +13,7 @@ import { pathSegment } from '../shared/transport/request';
 import { normalizeE164 } from '../shared/validation/phone';
 import { BLAND_MAX_BODY_BYTES } from '../shared/webhook/payloadLimits';
 import {
+	ownWebhookUrl,
 	register,
 	slotHolds,
 	storedRegistration,
@@ -21,7 +22,13 @@ import {
 	type WebhookSlot,
 } from '../shared/webhook/registration';
 import { headerOf, rawBodyOf, readJsonBody } from '../shared/webhook/request';
-import { acknowledge, emitOnce, reject, triggerWebhooks } from '../shared/webhook/respond';
+import {
+	acknowledge,
+	answerWithoutThrowing,
+	emitOnce,
+	reject,
+	triggerWebhooks,
+} from '../shared/webhook/respond';
 import { describeZodError } from '../shared/webhook/validate';
 import { verifyHmacSha256Hex } from '../shared/webhook/verify';
 import {
@@ -88,12 +95,6 @@ function configuredNumber(ctx: IHookFunctions): string {
 		throw new NodeOperationError(ctx.getNode(), 'Inbound Phone Number must be in E.164 format, e.g. +14155550123');
 	}
 	return phone;
-}
-
-function ownWebhookUrl(ctx: IHookFunctions): string {
-	const url = ctx.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this trigger');
-	return url;
 }
 
 /** authenticate → parse → filter → dedupe → shape. Every refusal is answered here; nothing runs. */
@@ -273,11 +274,6 @@ export class BlandAiTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		try {
-			return await handleWebhook.call(this);
-		} catch (error) {
-			this.logger.error(`Bland AI Trigger could not process a webhook: ${(error as Error).message}`);
-			return reject(this, 500, 'The trigger could not process this request');
-		}
+		return await answerWithoutThrowing(this, 'Bland AI Trigger', handleWebhook);
 	}
 }

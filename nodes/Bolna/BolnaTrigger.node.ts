@@ -15,6 +15,7 @@ import { eventKey } from '../shared/webhook/dedupe';
 import { BOLNA_WEBHOOK_IPS, clientIpOf, ipAllowed, parseIpList } from '../shared/webhook/ipAllowList';
 import { BOLNA_MAX_BODY_BYTES } from '../shared/webhook/payloadLimits';
 import {
+	ownWebhookUrl,
 	register,
 	slotHolds,
 	storedRegistration,
@@ -23,7 +24,13 @@ import {
 	type WebhookSlot,
 } from '../shared/webhook/registration';
 import { queryOf, readJsonBody, requestOf } from '../shared/webhook/request';
-import { acknowledge, emitOnce, reject, triggerWebhooks } from '../shared/webhook/respond';
+import {
+	acknowledge,
+	answerWithoutThrowing,
+	emitOnce,
+	reject,
+	triggerWebhooks,
+} from '../shared/webhook/respond';
 import { describeZodError } from '../shared/webhook/validate';
 import { safeEqual } from '../shared/webhook/verify';
 import { agentLocator } from './descriptions/fields';
@@ -60,12 +67,6 @@ function agentSlot(ctx: IHookFunctions, agentId: string): WebhookSlot {
 			});
 		},
 	};
-}
-
-function ownWebhookUrl(ctx: IHookFunctions): string {
-	const url = ctx.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this trigger');
-	return url;
 }
 
 function withToken(url: string, token: string): string {
@@ -246,11 +247,6 @@ export class BolnaTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		try {
-			return await handleWebhook.call(this);
-		} catch (error) {
-			this.logger.error(`Bolna Trigger could not process a webhook: ${(error as Error).message}`);
-			return reject(this, 500, 'The trigger could not process this request');
-		}
+		return await answerWithoutThrowing(this, 'Bolna Trigger', handleWebhook);
 	}
 }

@@ -162,6 +162,50 @@ interface Outcome {
 	written: boolean;
 }
 
+interface Counts {
+	thrown: number;
+	internalErrors: number;
+	unauthenticatedRuns: number;
+	runs: number;
+	unanswered: number;
+	refusedAuth: number;
+}
+
+function newCounts(): Counts {
+	return { thrown: 0, internalErrors: 0, unauthenticatedRuns: 0, runs: 0, unanswered: 0, refusedAuth: 0 };
+}
+
+/**
+ * Calls the trigger's webhook() once and counts what happened: an exception, an internal error,
+ * a run (and whether it came from an unauthenticated request), an unanswered request, or a
+ * refusal of an unauthenticated one with one of `refusalStatuses`.
+ */
+async function deliverAndCount(
+	trigger: { webhook: (this: IWebhookFunctions) => Promise<IWebhookResponseData> },
+	ctx: IWebhookFunctions,
+	response: { status?: number; written: boolean },
+	authentic: boolean,
+	refusalStatuses: number[],
+	counts: Counts,
+): Promise<void> {
+	let outcome: Outcome;
+	try {
+		const result = await trigger.webhook.call(ctx);
+		outcome = { result, status: response.status, written: response.written };
+	} catch {
+		counts.thrown++;
+		return;
+	}
+	if (outcome.status === 500) counts.internalErrors++;
+	if (outcome.result.workflowData) {
+		counts.runs++;
+		if (!authentic) counts.unauthenticatedRuns++;
+	} else if (!outcome.written) {
+		counts.unanswered++;
+	}
+	if (!authentic && outcome.status !== undefined && refusalStatuses.includes(outcome.status)) counts.refusedAuth++;
+}
+
 /** A light IWebhookFunctions: just what the triggers call. */
 function context(options: {
 	parameters: IDataObject;
@@ -221,7 +265,7 @@ describe('webhook() property test (seeded, deterministic)', () => {
 		const rng = prng(0xb01a);
 		const trigger = new BolnaTrigger();
 		const TOKEN = 'c0ffee'.repeat(8);
-		const counts = { thrown: 0, internalErrors: 0, unauthenticatedRuns: 0, runs: 0, unanswered: 0, refusedAuth: 0 };
+		const counts = newCounts();
 		const staticData: IDataObject = { token: TOKEN, target: 'agent', registeredUrl: 'u', previousUrl: null };
 
 		for (let i = 0; i < ITERATIONS_PER_TRIGGER; i++) {
@@ -256,22 +300,7 @@ describe('webhook() property test (seeded, deterministic)', () => {
 				ip,
 				credentials: {},
 			});
-			let outcome: Outcome;
-			try {
-				const result = await trigger.webhook.call(ctx);
-				outcome = { result, status: response.status, written: response.written };
-			} catch {
-				counts.thrown++;
-				continue;
-			}
-			if (outcome.status === 500) counts.internalErrors++;
-			if (outcome.result.workflowData) {
-				counts.runs++;
-				if (!authentic) counts.unauthenticatedRuns++;
-			} else if (!outcome.written) {
-				counts.unanswered++;
-			}
-			if (!authentic && (outcome.status === 401 || outcome.status === 403)) counts.refusedAuth++;
+			await deliverAndCount(trigger, ctx, response, authentic, [401, 403], counts);
 		}
 
 		expect(counts.thrown).toBe(0);
@@ -287,7 +316,7 @@ describe('webhook() property test (seeded, deterministic)', () => {
 		const rng = prng(0xb1a4d);
 		const trigger = new BlandAiTrigger();
 		const SECRET = 'whsec_dummy_fuzz_0123456789';
-		const counts = { thrown: 0, internalErrors: 0, unauthenticatedRuns: 0, runs: 0, unanswered: 0, refusedAuth: 0, unsignedMode: 0 };
+		const counts = { ...newCounts(), unsignedMode: 0 };
 		const staticData: IDataObject = {};
 
 		for (let i = 0; i < ITERATIONS_PER_TRIGGER; i++) {
@@ -325,22 +354,7 @@ describe('webhook() property test (seeded, deterministic)', () => {
 				ip: '203.0.113.1',
 				credentials: { apiKey: 'sk-x', webhookSecret: withSecret ? SECRET : '' },
 			});
-			let outcome: Outcome;
-			try {
-				const result = await trigger.webhook.call(ctx);
-				outcome = { result, status: response.status, written: response.written };
-			} catch {
-				counts.thrown++;
-				continue;
-			}
-			if (outcome.status === 500) counts.internalErrors++;
-			if (outcome.result.workflowData) {
-				counts.runs++;
-				if (!authentic) counts.unauthenticatedRuns++;
-			} else if (!outcome.written) {
-				counts.unanswered++;
-			}
-			if (!authentic && outcome.status === 401) counts.refusedAuth++;
+			await deliverAndCount(trigger, ctx, response, authentic, [401], counts);
 		}
 
 		expect(counts.thrown).toBe(0);

@@ -1,23 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resourceSelector } from '../../shared/descriptions/common';
 import * as batch from './batch';
 import * as call from './call';
 import * as customTool from './customTool';
 import * as pathway from './pathway';
 
-export const resourceProperty: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	options: [
+export const resourceProperty: INodeProperties = resourceSelector(
+	[
 		{ name: 'Batch', value: 'batch' },
 		{ name: 'Call', value: 'call' },
 		{ name: 'Custom Tool', value: 'customTool' },
 		{ name: 'Pathway', value: 'pathway' },
 	],
-	default: 'call',
-};
+	'call',
+);
 
 export const properties: INodeProperties[] = [
 	resourceProperty,

@@ -1,23 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resourceSelector } from '../../shared/descriptions/common';
 import * as agent from './agent';
 import * as batch from './batch';
 import * as call from './call';
 import * as execution from './execution';
 
-export const resourceProperty: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	options: [
+export const resourceProperty: INodeProperties = resourceSelector(
+	[
 		{ name: 'Agent', value: 'agent' },
 		{ name: 'Batch', value: 'batch' },
 		{ name: 'Call', value: 'call' },
 		{ name: 'Execution', value: 'execution' },
 	],
-	default: 'call',
-};
+	'call',
+);
 
 export const properties: INodeProperties[] = [
 	resourceProperty,

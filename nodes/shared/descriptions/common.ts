@@ -73,3 +73,18 @@ export function variablePairsField(displayName: string, name: string, descriptio
 		],
 	};
 }
+
+/** The Resource selector of an action node (options sorted by name, as n8n's lint wants). */
+export function resourceSelector(
+	options: Array<{ name: string; value: string }>,
+	defaultValue: string,
+): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultValue,
+	};
+}

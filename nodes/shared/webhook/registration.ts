@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 /**
  * A provider-side place that holds one webhook URL (a Bolna agent's `webhook_url`, a Bland inbound
@@ -108,4 +109,11 @@ export async function unregister(
 		}
 	}
 	clearStaticData(staticData);
+}
+
+/** The production URL n8n gives this trigger, which the trigger registers with the provider. */
+export function ownWebhookUrl(ctx: IHookFunctions): string {
+	const url = ctx.getNodeWebhookUrl('default');
+	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this trigger');
+	return url;
 }

@@ -73,3 +73,21 @@ export function emitOnce(
 	remember(staticData, key);
 	return { workflowData: [[{ json: item }]] };
 }
+
+/**
+ * Runs a trigger's webhook handler so that nothing is ever thrown out of `webhook()`: n8n would
+ * start an error execution, a run from a request that may not even be authenticated. Anything
+ * unexpected is logged (message only) and answered with 500.
+ */
+export async function answerWithoutThrowing(
+	ctx: IWebhookFunctions,
+	triggerName: string,
+	handler: (this: IWebhookFunctions) => Promise<IWebhookResponseData>,
+): Promise<IWebhookResponseData> {
+	try {
+		return await handler.call(ctx);
+	} catch (error) {
+		ctx.logger.error(`${triggerName} could not process a webhook: ${(error as Error).message}`);
+		return reject(ctx, 500, 'The trigger could not process this request');
+	}
+}
