@@ -16,6 +16,7 @@
 const { OWNER, startSimulator, createCredentials, bootN8n, timer } = require('./lib/env');
 const { buildAndPack } = require('./lib/n8n');
 const { startQueueMode } = require('./lib/queue');
+const { selfSignedCertificate, trustInThisProcess } = require('./lib/tls');
 const { ensureRuntime, selectedVersion } = require('./lib/install');
 const { N8n } = require('./lib/n8n');
 const { startToolServer } = require('./lib/toolServer');
@@ -47,9 +48,13 @@ async function bootQueueMode({ say, version }) {
 	say(
 		`queue mode: PostgreSQL + Redis, main ${cluster.main.baseUrl}, ${cluster.workers.length} workers, webhook processor ${cluster.webhookBaseUrl} (boot ${t()})`,
 	);
+	// For the local https tool endpoint some scenarios call (the webhooks themselves are plain http here).
+	const tlsCert = selfSignedCertificate();
+	trustInThisProcess(tlsCert.cert);
 	return {
 		n8n: cluster.main,
 		cluster,
+		tlsCert,
 		cleanup: () => {},
 		stop: cluster.stop,
 		// What "n8n restarts" means for the triggers here: the process that receives the webhooks.

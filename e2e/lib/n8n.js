@@ -461,18 +461,27 @@ class N8n {
 		return { status: res.status, data: res.data, headers: res.headers };
 	}
 
-	/** Executions of a workflow, newest first (summary objects: id, status, mode, ...), every page. */
+	/**
+	 * Executions of a workflow, newest first (summary objects: id, status, mode, ...), every page.
+	 * n8n 1.x repeats running executions on every page: each execution is listed once.
+	 */
 	async executions(workflowId) {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: String(workflowId) }));
-		const all = [];
+		const byId = new Map();
+		const all = {
+			push: (...list) => list.forEach((e) => byId.set(String(e.id), e)),
+			get list() {
+				return [...byId.values()].sort((a, b) => Number(b.id) - Number(a.id) || String(b.id).localeCompare(String(a.id)));
+			},
+		};
 		// n8n 2.x pages with an opaque `nextCursor`; 1.x with the last id seen.
 		for (let next = ''; ; ) {
 			const data = await this.request('GET', `/rest/executions?filter=${filter}&limit=100${next}`);
 			const page = Array.isArray(data) ? data : data.results || [];
 			all.push(...page);
 			if (data && typeof data.nextCursor === 'string' && data.nextCursor) next = `&cursor=${data.nextCursor}`;
-			else if (data && 'nextCursor' in data) return all;
-			else if (page.length < 100) return all;
+			else if (data && 'nextCursor' in data) return all.list;
+			else if (page.length < 100) return all.list;
 			else next = `&lastId=${page[page.length - 1].id}`;
 		}
 	}

@@ -392,17 +392,16 @@ describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
 			expect((await deliver(completed.json, { staticData })).result.workflowData).toHaveLength(1);
 		});
 
-		it('keeps the memory out of workflow static data; 520 events run once each, their replays never', async () => {
+		it('keeps the memory out of workflow static data; 100 events run once each, their replays never', async () => {
 			const staticData = registeredStaticData();
 			const before = JSON.stringify(staticData);
 			let runs = 0;
-			for (let i = 0; i < 520; i++) {
-				runs += (await deliver({ id: `exec-${i}`, status: 'completed' }, { staticData })).result.workflowData?.length ?? 0;
+			for (let round = 0; round < 2; round++) {
+				for (let i = 0; i < 100; i++) {
+					runs += (await deliver({ id: `exec-${i}`, status: 'completed' }, { staticData })).result.workflowData?.length ?? 0;
+				}
 			}
-			for (let i = 0; i < 520; i++) {
-				runs += (await deliver({ id: `exec-${i}`, status: 'completed' }, { staticData })).result.workflowData?.length ?? 0;
-			}
-			expect(runs).toBe(520);
+			expect(runs).toBe(100);
 			expect(JSON.stringify(staticData)).toBe(before);
 		});
 

@@ -116,7 +116,7 @@ describe('IP allow-list', () => {
 describe('dedupe memory', () => {
 	it('claims an event once per scope, forgets the oldest beyond `max`, and expires after the TTL', () => {
 		let t = 0;
-		const memory = new RecentEvents(3, 1000, () => t);
+		const memory = new RecentEvents(3, 1000, () => t, 1000);
 		const huge = eventIdOf(eventKey('x'.repeat(100_000), 'completed'));
 		expect(huge).toMatch(/^[0-9a-f]{32}$/);
 		expect(memory.claim('wf/node', huge)).toBe(true);
@@ -128,6 +128,20 @@ describe('dedupe memory', () => {
 		expect(memory.claim('wf/node', huge)).toBe(true);
 		t = 1001;
 		expect(memory.claim('wf/node', eventIdOf(eventKey('a')))).toBe(true);
+	});
+
+	it('holds an event as pending until its run starts, then for the full TTL', () => {
+		let t = 0;
+		const memory = new RecentEvents(10, 60_000, () => t, 100);
+		expect(memory.claim('wf/node', 'started')).toBe(true);
+		expect(memory.claim('wf/node', 'never-started')).toBe(true);
+		memory.confirm('wf/node', 'started');
+		memory.confirm('wf/node', 'claimed-elsewhere');
+		t = 101;
+		// n8n could not start the second run (it answered 500): the provider's retry runs.
+		expect(memory.claim('wf/node', 'never-started')).toBe(true);
+		expect(memory.claim('wf/node', 'started')).toBe(false);
+		expect(memory.claim('wf/node', 'claimed-elsewhere')).toBe(true);
 	});
 
 	it('gives the same event the same id, and different events different ids', () => {

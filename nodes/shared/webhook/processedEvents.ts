@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { recentEvents } from './dedupe';
+
 /**
  * The second dedupe layer (see dedupe.ts), run by each trigger's `execute()` inside the run its
  * webhook started: n8n's processed-data store keeps the ids of the events that ran, in n8n's
@@ -41,12 +43,14 @@ async function serialised<T>(scope: string, task: () => Promise<T>): Promise<T> 
  */
 export async function keepUnprocessedEvents(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().id}`;
+	// The run started: the receiving process (when it is this one) keeps the events for good.
+	for (const item of items) recentEvents.confirm(scope, String(item.json.eventId ?? ''));
 	const record = this.helpers.checkProcessedAndRecord;
 	if (this.getMode() === 'manual' || typeof record !== 'function' || items.length === 0) {
 		return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
 	}
 	const ids = items.map((item) => String(item.json.eventId ?? ''));
-	const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().id}`;
 	const fresh = await serialised(scope, async () => {
 		for (let attempt = 1; ; attempt++) {
 			try {
