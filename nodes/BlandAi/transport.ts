@@ -35,10 +35,10 @@ export const BLAND: Provider = {
 	defaultBaseUrl: 'https://api.bland.ai',
 	// Bring Your Own Twilio: Bland reads the encrypted key from a header, never from the body.
 	extraHeaders: (credentials, request) =>
-		typeof credentials.encryptedKey === 'string' &&
-		credentials.encryptedKey !== '' &&
+		typeof credentials.encryptedKeySecret === 'string' &&
+		credentials.encryptedKeySecret !== '' &&
 		takesEncryptedKey(request.method, request.path)
-			? { encrypted_key: credentials.encryptedKey }
+			? { encrypted_key: credentials.encryptedKeySecret }
 			: {},
 };
 

@@ -5,7 +5,7 @@ import { takesEncryptedKey } from '../../nodes/BlandAi/transport';
 import { API_KEY, BLAND, ENCRYPTED_KEY, runBland } from './helpers';
 
 describe('Bland AI credential: Encrypted Key (BYOT) goes only where the docs use it', () => {
-	const field = new BlandAiApi().properties.find((p) => p.name === 'encryptedKey');
+	const field = new BlandAiApi().properties.find((p) => p.name === 'encryptedKeySecret');
 
 	it('says what the transport does', () => {
 		expect(field?.description).toBe(
@@ -37,7 +37,7 @@ describe('Bland AI credential: Encrypted Key (BYOT) goes only where the docs use
 			.reply(200, { status: 'success', tools: [] });
 		const run = await runBland(
 			{ resource: 'customTool', operation: 'getMany', returnAll: true },
-			{ credentials: { encryptedKey: ENCRYPTED_KEY } },
+			{ credentials: { encryptedKeySecret: ENCRYPTED_KEY } },
 		);
 		expect(run.error).toBeUndefined();
 		scope.done();
@@ -49,7 +49,7 @@ describe('Bland AI credential: Encrypted Key (BYOT) goes only where the docs use
 			.reply(200, { status: 'success', call_id: 'c-1' });
 		const run = await runBland(
 			{ resource: 'call', operation: 'make', phoneNumber: '+14155550101', callUsing: 'task', task: 'Hi' },
-			{ credentials: { encryptedKey: ENCRYPTED_KEY } },
+			{ credentials: { encryptedKeySecret: ENCRYPTED_KEY } },
 		);
 		expect(run.error).toBeUndefined();
 		scope.done();
