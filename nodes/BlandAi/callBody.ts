@@ -372,7 +372,7 @@ export function buildRouting(
 	// The API takes one way only; a task left over from another setting would be ignored or refused.
 	const task = callUsing === 'persona' ? undefined : (this.getNodeParameter('task', itemIndex, '') as unknown);
 	if (typeof task === 'string' ? task.trim() !== '' : task !== undefined && task !== null) {
-		throw fail(node, itemIndex, `"Task" is ignored by Bland when the call uses a ${callUsing}; clear it`);
+		throw fail(node, itemIndex, `"Task" is ignored by Bland when the call uses ${callUsing === 'agent' ? 'an agent' : 'a pathway'}; clear it`);
 	}
 	if (callUsing === 'pathway') {
 		routing.pathway_id = requireResourceId.call(this, 'pathwayId', itemIndex, 'Pathway');
