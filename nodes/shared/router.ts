@@ -119,6 +119,7 @@ export async function route(
 		const recalled = module.placesCalls ? recallPlaced(this, result.itemIndex, items) : undefined;
 		if (recalled) {
 			result.data = recalled;
+			placed.push({ itemIndex: result.itemIndex, id: placedIdOf(recalled) });
 			continue;
 		}
 		try {
