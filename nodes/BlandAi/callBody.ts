@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requireAllowedNumbersIn } from '../shared/request/numbers';
+import { pathSegment } from '../shared/transport/request';
 import { checkNumber } from '../shared/request/values';
 import { parseJsonField } from '../shared/validation/json';
 import { compact, keyValuePairs, requireResourceId, requireString } from '../shared/validation/params';
@@ -14,6 +15,7 @@ import {
 	SUMMARY_PROMPT_MAX,
 	WEBHOOK_EVENTS,
 } from './descriptions/callSettings';
+import { blandRequest } from './transport';
 
 /*
  * The one place a Bland call body (POST /v1/calls, and the `global` block of a batch) is built
@@ -395,4 +397,60 @@ export function buildRouting(
 		routing.agent_id = agentId;
 	}
 	return routing;
+}
+
+/** Pathway checks already made in this run, so N items calling one pathway cost one GET. */
+const checkedPathways = new WeakMap<object, Map<string, Promise<void>>>();
+
+/**
+ * With an allow-list, a call that runs a pathway is checked against the pathway itself: its
+ * Transfer Call and SMS nodes dial or text numbers of their own (a transfer is a second billed
+ * call), and a pathway may have been edited in Bland's own editor, where this node's checks do not
+ * run. The version the call will use (`pathway_version`, else the live one, `0` in Bland's docs for
+ * GET /v1/pathway/{id}/version/{version_id}) is read and every number in it held to the prefixes.
+ * One GET per pathway and version per run; nothing is read without an allow-list.
+ */
+export async function requireAllowedPathway(
+	this: IExecuteFunctions,
+	routing: IDataObject,
+	allowedPrefixes: string[],
+	itemIndex: number,
+): Promise<void> {
+	if (allowedPrefixes.length === 0 || routing.pathway_id === undefined) return;
+	const version = routing.pathway_version === undefined ? 0 : Number(routing.pathway_version);
+	const key = `${String(routing.pathway_id)}@${version}`;
+	let cache = checkedPathways.get(this);
+	if (!cache) {
+		cache = new Map();
+		checkedPathways.set(this, cache);
+	}
+	let check = cache.get(key);
+	if (!check) {
+		check = (async () => {
+			const node = this.getNode();
+			let graph: IDataObject;
+			try {
+				graph = await blandRequest.call(this, {
+					method: 'GET',
+					path: `/v1/pathway/${pathSegment(String(routing.pathway_id))}/version/${pathSegment(version)}`,
+					itemIndex,
+				});
+			} catch (error) {
+				throw new NodeOperationError(
+					node,
+					`The pathway's numbers could not be checked against the allowed destination prefixes: ${(error as Error).message}`,
+					{ itemIndex, description: 'No call was placed. With an allow-list set, a pathway call is placed only after its Transfer Call and SMS numbers are checked.' },
+				);
+			}
+			requireAllowedNumbersIn(
+				node,
+				{ nodes: graph.nodes, edges: graph.edges },
+				`Pathway ${String(routing.pathway_id)} (version ${version === 0 ? 'live' : version})`,
+				itemIndex,
+				allowedPrefixes,
+			);
+		})();
+		cache.set(key, check);
+	}
+	await check;
 }

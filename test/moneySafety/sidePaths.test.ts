@@ -253,3 +253,49 @@ describe('Bolna Make Call: user data is held to the prefixes too', () => {
 		scope.done();
 	});
 });
+
+describe('Bland Make Call with a pathway: the pathway itself is checked (it may have been edited in Bland)', () => {
+	const pathwayCall = { ...makeCall, callUsing: 'pathway', task: '', pathwayId: { __rl: true, mode: 'id', value: 'p-1' } };
+	const graph = (transferNumber: string) => ({
+		name: 'live',
+		version_number: 3,
+		nodes: [
+			{ id: '1', type: 'Default', data: { name: 'Start', text: 'Hi', isStart: true } },
+			{ id: '2', type: 'Transfer Call', data: { name: 'Transfer', transferNumber } },
+		],
+		edges: [{ id: 'e1', source: '1', target: '2', label: 'human' }],
+	});
+
+	it('refuses a call whose live pathway transfers to a foreign number: one GET, no call', async () => {
+		const read = nock(BLAND).get('/v1/pathway/p-1/version/0').reply(200, graph(FOREIGN));
+		const seen = recordBland();
+		const run = await runBland(pathwayCall, { credentials: bland });
+		seen.stop();
+		read.done();
+		expect(seen.requests).toEqual([]);
+		expect(run.error?.message).toContain(`Pathway p-1 (version live) holds a phone number outside the allowed destination prefixes set in the credential (+1415): ${FOREIGN} at nodes[1].data.transferNumber`);
+	});
+
+	it('reads the version the call will use, once for all items, then places the calls', async () => {
+		const scope = nock(BLAND)
+			.get('/v1/pathway/p-1/version/3')
+			.once()
+			.reply(200, graph('+14155550199'))
+			.post('/v1/calls', (b) => b.pathway_version === 3)
+			.times(2)
+			.reply(200, { status: 'success', call_id: 'c-1' });
+		const run = await runBland(
+			{ ...pathwayCall, phoneNumber: '={{ $json.phone }}', pathwayOptions: { pathwayVersion: 3 } },
+			{ credentials: bland, items: [{ json: { phone: '+14155550101' } }, { json: { phone: '+14155550102' } }] },
+		);
+		expect(run.error).toBeUndefined();
+		scope.done();
+	});
+
+	it('reads nothing without an allow-list', async () => {
+		const scope = nock(BLAND).post('/v1/calls').reply(200, { status: 'success', call_id: 'c-1' });
+		const run = await runBland(pathwayCall);
+		expect(run.error).toBeUndefined();
+		scope.done();
+	});
+});

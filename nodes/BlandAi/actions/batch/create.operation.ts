@@ -14,7 +14,7 @@ import { compact, requireString } from '../../../shared/validation/params';
 import { isAllowedDestination, normalizeE164 } from '../../../shared/validation/phone';
 import { parseCsv } from '../../csv';
 import { findPhoneNumbers, requireAllowedNumbersIn } from '../../../shared/request/numbers';
-import { buildCallSettings, buildRouting, CALLER_ID_KEYS, optionalVoice, requireHttpsUrl } from '../../callBody';
+import { buildCallSettings, buildRouting, CALLER_ID_KEYS, optionalVoice, requireAllowedPathway, requireHttpsUrl } from '../../callBody';
 import { callSettingOptions } from '../../descriptions/callSettings';
 import { callUsingField, pathwayLocator, pathwayOptionsField, taskField, voiceLocator } from '../../descriptions/fields';
 import { BLAND, blandAllowedPrefixes, blandRequest, unwrapData } from '../../transport';
@@ -254,6 +254,7 @@ export async function buildBatchBody(
 	const statusWebhook = requireHttpsUrl(node, this.getNodeParameter('statusWebhook', 0, ''), 'Status Webhook URL', 0);
 	const prefixes = await blandAllowedPrefixes.call(this);
 	const global = buildGlobal.call(this, prefixes);
+	await requireAllowedPathway.call(this, global, prefixes, 0);
 
 	const rows = await rowsFromInput.call(this, items);
 	const { callObjects, invalid } = checkRows(rows, prefixes);

@@ -7,7 +7,7 @@ import { waitForCompletionFields } from '../../../shared/descriptions/wait';
 import { requireAllowedNumbersIn } from '../../../shared/request/numbers';
 import { compact } from '../../../shared/validation/params';
 import { requireDestination } from '../../../shared/validation/phone';
-import { buildCallSettings, buildRouting, CALLER_ID_KEYS, optionalVoice } from '../../callBody';
+import { buildCallSettings, buildRouting, CALLER_ID_KEYS, optionalVoice, requireAllowedPathway } from '../../callBody';
 import { callSettingOptions } from '../../descriptions/callSettings';
 import {
 	agentIdField,
@@ -95,6 +95,7 @@ export async function buildMakeCallBody(this: IExecuteFunctions, itemIndex: numb
 		...settings,
 	});
 	requireAllowedNumbersIn(node, body, 'The call', itemIndex, prefixes, CALLER_ID_KEYS);
+	await requireAllowedPathway.call(this, routing, prefixes, itemIndex);
 	return body;
 }
 
