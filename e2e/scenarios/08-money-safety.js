@@ -126,7 +126,35 @@ module.exports = async function moneySafety(ctx) {
 		assert.equal(sent.length, 0, `${title}: ${sent.length} request(s) reached the simulator`);
 		lines.push(`${title} → refused ("${String(error.message).slice(0, 90)}…"), no ${method} ${pathPattern} sent`);
 	}
-	lines.push(`${sidePaths.length} side paths tried, ${sidePaths.length} refused with no request sent`);
+
+	// A pathway changed outside this credential (here: with the unrestricted one) to transfer abroad:
+	// a call through it with the limited credential reads the version, refuses, and places nothing.
+	i++;
+	const version = await n8n.deploy(
+		webhookWorkflow('E2E money pathway version', 'e2e-money-pathway-version', [
+			node('Create Version', TYPES.blandAi, { resource: 'pathway', operation: 'createVersion', pathwayId: byId(seed.BLAND_PATHWAY_ID), versionName: 'transfers abroad', ...graph(FOREIGN, '+14155550102') }, { credentials: 'blandAiApi' }),
+		]),
+		credentials,
+	);
+	const created = await n8n.webhook('e2e-money-pathway-version', {});
+	assert.equal(created.status, 200, `Create Version without an allow-list: ${created.status} ${JSON.stringify(created.data).slice(0, 300)}`);
+	const versionNumber = created.data[0].versionNumber;
+	assert.ok(Number.isInteger(versionNumber), `version number ${versionNumber}`);
+	assert.ok(version.id);
+	const callsBefore = requestsTo(sim, 'POST', '/v1/calls').length;
+	const pathwayError = await refused(
+		ctx,
+		'E2E money pathway call',
+		'e2e-money-pathway-call',
+		node('Make Call', TYPES.blandAi, { resource: 'call', operation: 'make', phoneNumber: '+14155550101', callUsing: 'pathway', pathwayId: byId(seed.BLAND_PATHWAY_ID), pathwayOptions: { pathwayVersion: versionNumber }, additionalFields: {} }, { credentials: 'blandAiApi' }),
+		limited,
+	);
+	assert.ok(pathwayError.message.includes(`Pathway ${seed.BLAND_PATHWAY_ID} (version ${versionNumber}) holds a phone number outside`), pathwayError.message);
+	assert.equal(requestsTo(sim, 'POST', '/v1/calls').length, callsBefore, 'a call was placed through the pathway');
+	assert.equal(requestsTo(sim, 'GET', `/v1/pathway/${seed.BLAND_PATHWAY_ID}/version/${versionNumber}`).length, 1, 'the version was read once');
+	lines.push(`Bland Make Call through a pathway version edited elsewhere to transfer to ${FOREIGN} → refused after one GET of the version, no POST /v1/calls`);
+	const tried = sidePaths.length + 1;
+	lines.push(`${tried} side paths tried, ${tried} refused with no request sent`);
 
 	// Values that are not what the field says, from expressions: refused before the call is placed.
 	const badValues = [
