@@ -41,13 +41,18 @@ function callReply(id: string) {
 	return [200, { status: 'success', message: 'Call successfully queued.', call_id: id }] as const;
 }
 
+/** Bland places the first call and answers the second with a 500. */
+function firstPlacedSecondFails() {
+	return nock(BLAND)
+		.post('/v1/calls', (b) => b.phone_number === phones[0])
+		.reply(...callReply('call-0'))
+		.post('/v1/calls', (b) => b.phone_number === phones[1])
+		.reply(500, { status: 'error', message: 'boom' });
+}
+
 describe('a later item fails after calls were placed (engine)', () => {
 	it('the error lists every call already placed with its item and ID and says not to run them again', async () => {
-		const scope = nock(BLAND)
-			.post('/v1/calls', (b) => b.phone_number === phones[0])
-			.reply(...callReply('call-0'))
-			.post('/v1/calls', (b) => b.phone_number === phones[1])
-			.reply(500, { status: 'error', message: 'boom' });
+		const scope = firstPlacedSecondFails();
 		const run = await runWorkflow({ nodes: [blandNode()], startNode: 'Call', inputItems: items, credentials: blandCredentials() as never });
 		scope.done();
 		expect(run.error?.message).toBe('Bland AI API error 500: boom [already placed: item 0 → call-0; do not run this item again]');
@@ -57,11 +62,7 @@ describe('a later item fails after calls were placed (engine)', () => {
 	});
 
 	it('with Continue On Fail, the error item lists what was placed before it', async () => {
-		const scope = nock(BLAND)
-			.post('/v1/calls', (b) => b.phone_number === phones[0])
-			.reply(...callReply('call-0'))
-			.post('/v1/calls', (b) => b.phone_number === phones[1])
-			.reply(500, { status: 'error', message: 'boom' })
+		const scope = firstPlacedSecondFails()
 			.post('/v1/calls', (b) => b.phone_number === phones[2])
 			.reply(...callReply('call-2'));
 		const run = await runWorkflow({
@@ -78,11 +79,7 @@ describe('a later item fails after calls were placed (engine)', () => {
 	});
 
 	it('n8n\'s "Retry execution" places only the items that were not placed: the first call is not dialled twice', async () => {
-		const first = nock(BLAND)
-			.post('/v1/calls', (b) => b.phone_number === phones[0])
-			.reply(...callReply('call-0'))
-			.post('/v1/calls', (b) => b.phone_number === phones[1])
-			.reply(500, { status: 'error', message: 'boom' });
+		const first = firstPlacedSecondFails();
 		const failed = await runWorkflow({
 			nodes: [blandNode()],
 			startNode: 'Call',

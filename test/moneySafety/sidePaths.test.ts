@@ -24,6 +24,16 @@ async function refusedBland(parameters: object, items?: Array<{ json: object }>)
 	return String(run.error?.message);
 }
 
+/** Runs a Bolna node with the allow-list that must be refused before any request; returns the error. */
+async function refusedBolna(parameters: object, items: Array<{ json: object }> = [{ json: {} }]) {
+	const seen = recordBolna();
+	const result = await runBolna(parameters as never, items as never, { allowedDestinations: ALLOW });
+	seen.stop();
+	expect(seen.requests).toEqual([]);
+	expect(result.error).toBeDefined();
+	return result.error as Error & { description?: string };
+}
+
 describe('Bland Make Call: every number in the body, whatever its key (structural check)', () => {
 	const sidePaths: Array<[string, object]> = [
 		['backup_phone_number', { backup_phone_number: FOREIGN }],
@@ -147,14 +157,11 @@ describe('Bolna Batch → Schedule with an allow-list', () => {
 	};
 
 	it('is refused with why and what to do, nothing sent', async () => {
-		const seen = recordBolna();
-		const result = await runBolna(schedule, [{ json: {} }], { allowedDestinations: ALLOW });
-		seen.stop();
-		expect(seen.requests).toEqual([]);
-		expect(result.error?.message).toBe(
+		const error = await refusedBolna(schedule);
+		expect(error.message).toBe(
 			`Batch ${BATCH} cannot be scheduled: the credential limits destinations to +1415, and this node cannot check whom a batch it did not create would dial`,
 		);
-		expect(String((result.error as { description?: string }).description)).toContain('Create Batch and turn "Schedule" on');
+		expect(String(error.description)).toContain('Create Batch and turn "Schedule" on');
 	});
 
 	it('is sent without an allow-list', async () => {
@@ -193,51 +200,32 @@ describe('Bolna Create Batch: CSV headers and every number column', () => {
 		['a copy with a space', `contact_number,contact number\n+14155550101,${FOREIGN}\n`, 'has two columns that read as the same name'],
 		['an empty column name', 'contact_number,,name\n+14155550101,x,Ada\n', 'has an empty column name (column 2)'],
 	])('refuses %s, nothing sent', async (_, csv, message) => {
-		const seen = recordBolna();
-		const result = await runBolna(base, [csvItem(csv)], { allowedDestinations: ALLOW });
-		seen.stop();
-		expect(seen.requests).toEqual([]);
-		expect(result.error?.message).toContain(message);
+		expect((await refusedBolna(base, [csvItem(csv)])).message).toContain(message);
 	});
 
 	it('refuses a row whose other column holds a foreign number, nothing sent', async () => {
-		const seen = recordBolna();
-		const result = await runBolna(base, [csvItem(`contact_number,transfer_to\n+14155550101,${FOREIGN}\n`)], { allowedDestinations: ALLOW });
-		seen.stop();
-		expect(seen.requests).toEqual([]);
-		expect(result.error?.message).toContain(`row 2 ("+14155550101"): column "transfer_to" holds ${FOREIGN}, outside the allowed destination prefixes (+1415)`);
+		const error = await refusedBolna(base, [csvItem(`contact_number,transfer_to\n+14155550101,${FOREIGN}\n`)]);
+		expect(error.message).toContain(`row 2 ("+14155550101"): column "transfer_to" holds ${FOREIGN}, outside the allowed destination prefixes (+1415)`);
 	});
 
 	it('refuses an item whose other field holds a foreign number, nothing sent', async () => {
-		const seen = recordBolna();
-		const result = await runBolna(
-			{ ...base, inputMode: 'items', phoneNumberField: 'phone' },
-			[{ json: { phone: '+14155550101', backup_number: FOREIGN } }],
-			{ allowedDestinations: ALLOW },
-		);
-		seen.stop();
-		expect(seen.requests).toEqual([]);
-		expect(result.error?.message).toContain(`column "backup_number" holds ${FOREIGN}`);
+		const error = await refusedBolna({ ...base, inputMode: 'items', phoneNumberField: 'phone' }, [
+			{ json: { phone: '+14155550101', backup_number: FOREIGN } },
+		]);
+		expect(error.message).toContain(`column "backup_number" holds ${FOREIGN}`);
 	});
 });
 
 describe('Bolna Make Call: user data is held to the prefixes too', () => {
 	it('refuses a foreign number in User Data, nothing sent', async () => {
-		const seen = recordBolna();
-		const result = await runBolna(
-			{
-				resource: 'call',
-				operation: 'make',
-				agentId: agentRl,
-				recipientPhoneNumber: '+14155550101',
-				additionalFields: { userDataJson: JSON.stringify({ transfer_to: FOREIGN }) },
-			},
-			[{ json: {} }],
-			{ allowedDestinations: ALLOW },
-		);
-		seen.stop();
-		expect(seen.requests).toEqual([]);
-		expect(result.error?.message).toContain(`${FOREIGN} at user_data.transfer_to`);
+		const error = await refusedBolna({
+			resource: 'call',
+			operation: 'make',
+			agentId: agentRl,
+			recipientPhoneNumber: '+14155550101',
+			additionalFields: { userDataJson: JSON.stringify({ transfer_to: FOREIGN }) },
+		});
+		expect(error.message).toContain(`${FOREIGN} at user_data.transfer_to`);
 	});
 
 	it('keeps the caller ID out of the check', async () => {

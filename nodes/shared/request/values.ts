@@ -136,6 +136,13 @@ function checkMultiOptions(node: INode, property: INodeProperties, value: unknow
 	}
 }
 
+/** A collection's value: an object of fields, never null, a list or a scalar. */
+function requireFieldSet(node: INode, value: unknown, label: string, itemIndex: number): void {
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		throw refuse(node, itemIndex, label, `must be a set of fields (got ${describe(value)})`);
+	}
+}
+
 /** Whether a property is shown for these parameter values (resource/operation rules aside). */
 function isShown(property: INodeProperties, parameters: IDataObject, siblings: IDataObject = parameters): boolean {
 	const matches = (key: string, values: unknown[]): boolean | undefined => {
@@ -196,9 +203,7 @@ export function checkValue(
 			throw refuse(node, itemIndex, label, `must be an ID (got ${describe(inner)})`);
 		}
 		case 'collection': {
-			if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-				throw refuse(node, itemIndex, label, `must be a set of fields (got ${describe(value)})`);
-			}
+			requireFieldSet(node, value, label, itemIndex);
 			const options = (property.options ?? []) as INodeProperties[];
 			for (const [key, inner] of Object.entries(value as IDataObject)) {
 				const candidates = options.filter((o) => o.name === key);
@@ -209,9 +214,7 @@ export function checkValue(
 			return;
 		}
 		case 'fixedCollection': {
-			if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-				throw refuse(node, itemIndex, label, `must be a set of fields (got ${describe(value)})`);
-			}
+			requireFieldSet(node, value, label, itemIndex);
 			const groups = (property.options ?? []) as INodePropertyCollection[];
 			for (const [groupName, entries] of Object.entries(value as IDataObject)) {
 				const group = groups.find((g) => g.name === groupName);
