@@ -158,7 +158,8 @@ class N8n {
 		return n8n;
 	}
 
-	spawn(extraEnv) {
+	spawn(extraEnv = {}) {
+		this.extraEnv = extraEnv;
 		const url = `${this.webhookBaseUrl}/`;
 		const env = node24Env(this.runtime.node.nodeDir, {
 			N8N_USER_FOLDER: this.userFolder,
@@ -243,6 +244,20 @@ class N8n {
 	/** Stops n8n and every process it started (its process group). */
 	async stop() {
 		if (this.proxy) await this.proxy.close();
+		await this.stopProcess();
+	}
+
+	/**
+	 * Restarts the n8n process on the same database, port and webhook address, as an operator's
+	 * restart (or a crash and restart) would. The login cookie stays valid.
+	 */
+	async restart({ readyTimeoutMs = 120_000 } = {}) {
+		await this.stopProcess();
+		this.spawn(this.extraEnv);
+		await this.waitReady(readyTimeoutMs);
+	}
+
+	async stopProcess() {
 		if (!this.proc || this.proc.exitCode !== null || this.proc.signalCode !== null) return;
 		const pid = this.proc.pid;
 		try {
@@ -436,11 +451,20 @@ class N8n {
 		return { status: res.status, data: res.data, headers: res.headers };
 	}
 
-	/** Executions of a workflow, newest first (summary objects: id, status, mode, ...). */
+	/** Executions of a workflow, newest first (summary objects: id, status, mode, ...), every page. */
 	async executions(workflowId) {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: String(workflowId) }));
-		const data = await this.request('GET', `/rest/executions?filter=${filter}&limit=100`);
-		return Array.isArray(data) ? data : data.results || [];
+		const all = [];
+		// n8n 2.x pages with an opaque `nextCursor`; 1.x with the last id seen.
+		for (let next = ''; ; ) {
+			const data = await this.request('GET', `/rest/executions?filter=${filter}&limit=100${next}`);
+			const page = Array.isArray(data) ? data : data.results || [];
+			all.push(...page);
+			if (data && typeof data.nextCursor === 'string' && data.nextCursor) next = `&cursor=${data.nextCursor}`;
+			else if (data && 'nextCursor' in data) return all;
+			else if (page.length < 100) return all;
+			else next = `&lastId=${page[page.length - 1].id}`;
+		}
 	}
 
 	/** One execution with its run data decoded: {…summary, runData, error, lastNodeExecuted, raw}. */

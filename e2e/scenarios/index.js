@@ -17,6 +17,7 @@ const FILES = [
 	'06-errors-redacted.js',
 	'07-wait-for-completion.js',
 	'08-money-safety.js',
+	'10-duplicate-deliveries.js',
 ];
 
 module.exports = FILES.map((file) => {

@@ -1,5 +1,7 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -29,6 +31,7 @@ import {
 	reject,
 	triggerWebhooks,
 } from '../shared/webhook/respond';
+import { keepUnprocessedEvents } from '../shared/webhook/processedEvents';
 import { describeZodError } from '../shared/webhook/validate';
 import { verifyHmacSha256Hex } from '../shared/webhook/verify';
 import {
@@ -272,6 +275,11 @@ export class BlandAiTrigger implements INodeType {
 			},
 		},
 	};
+
+	/** Runs inside the run a delivery started: drops an event that already ran (n8n's processed-data store). */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await keepUnprocessedEvents.call(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await answerWithoutThrowing(this, 'Bland AI Trigger', handleWebhook);

@@ -8,6 +8,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { OutputMode } from '../shared/descriptions/common';
 import { readWaitSettings, settleWaited } from '../shared/descriptions/wait';
@@ -68,6 +69,36 @@ function resumeToken(apiKey: string, executionId: string, nodeId: string): strin
 	return createHmac('sha256', apiKey).update(`bland-resume:${executionId}:${nodeId}`).digest('hex');
 }
 
+function isLocalHost(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || host === '0.0.0.0' || /^127\./.test(host);
+}
+
+/**
+ * Bland posts results only to public https addresses. A resume URL on this machine's loopback or
+ * over plain http (n8n started without WEBHOOK_URL — in queue mode, a worker without it) would leave
+ * the execution waiting until Max Wait: refuse before the call is placed. Allowed when the
+ * credential's own API address is local (the simulator, which runs beside n8n).
+ */
+function assertReachable(ctx: IExecuteFunctions, url: URL, apiBaseUrl: string, itemIndex: number): void {
+	let apiIsLocal = false;
+	try {
+		apiIsLocal = isLocalHost(new URL(apiBaseUrl).hostname);
+	} catch {
+		apiIsLocal = false;
+	}
+	if (apiIsLocal || (url.protocol === 'https:' && !isLocalHost(url.hostname))) return;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Wait for Completion: Bland cannot reach this n8n at ${url.origin}, so the call was not placed`,
+		{
+			itemIndex,
+			description:
+				"Bland posts the finished call only to a public https address. Set WEBHOOK_URL to n8n's public https URL on every n8n process (in queue mode on the workers too) and restart n8n, or set Wait Mode to Poll Bland.",
+		},
+	);
+}
+
 /**
  * The URL Bland must post the finished call to, so it resumes this execution: n8n's resume URL
  * (`$execution.resumeUrl`, which on current n8n carries the execution's own resume token) with
@@ -77,6 +108,7 @@ export async function resumeUrlFor(this: IExecuteFunctions, itemIndex = 0): Prom
 	const credentials = await this.getCredentials(BLAND.credentialType);
 	const node = this.getNode();
 	const url = new URL(String(this.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex)));
+	assertReachable(this, url, String(credentials.baseUrl ?? ''), itemIndex);
 	const executionId = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? '');
 	url.pathname = `${url.pathname.replace(/\/+$/, '')}/${encodeURIComponent(node.id)}`;
 	url.searchParams.set(TOKEN_PARAM, resumeToken(String(credentials.apiKey ?? ''), executionId, node.id));

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { BlandAiTrigger } from '../../nodes/BlandAi/BlandAiTrigger.node';
 import { callWebhook, node, registerNodeType } from '../helpers/engine';
-import { fixture } from './fixtures';
+import { fixture, withoutEventIds } from './fixtures';
 
 const SECRET = 'whsec_dummy_5f0b2b7e1c9d4a83b6e2f1a0';
 const type = registerNodeType('blandAiTrigger', new BlandAiTrigger());
@@ -48,18 +48,20 @@ async function deliver(
 	} catch {
 		// n8n hands the node the text when it is not JSON
 	}
-	return await callWebhook({
-		node: trigger(options.parameters, options.withCredentials ?? true),
-		body,
-		rawBody: raw,
-		headers: {
-			'content-type': 'application/json',
-			...(signature !== undefined ? { 'x-webhook-signature': signature } : {}),
-			...(options.headers ?? {}),
-		},
-		credentials,
-		staticData: options.staticData ?? {},
-	});
+	return withoutEventIds(
+		await callWebhook({
+			node: trigger(options.parameters, options.withCredentials ?? true),
+			body,
+			rawBody: raw,
+			headers: {
+				'content-type': 'application/json',
+				...(signature !== undefined ? { 'x-webhook-signature': signature } : {}),
+				...(options.headers ?? {}),
+			},
+			credentials,
+			staticData: options.staticData ?? {},
+		}),
+	);
 }
 
 type Call = Awaited<ReturnType<typeof deliver>>;
