@@ -110,8 +110,10 @@ async function prepareUserFolder(runtime, tarballs, userFolder) {
 }
 
 class N8n {
-	constructor({ runtime, userFolder, port, brokerPort, logFile, tlsCert }) {
+	constructor({ runtime, userFolder, port, brokerPort, logFile, tlsCert, command = 'start' }) {
 		this.runtime = runtime;
+		/** `start` (the main process), or in queue mode `worker` or `webhook` (a webhook processor). */
+		this.command = command;
 		this.tlsCert = tlsCert;
 		this.httpsAgent = tlsCert ? new https.Agent({ ca: tlsCert.cert }) : undefined;
 		this.userFolder = userFolder;
@@ -189,7 +191,7 @@ class N8n {
 		});
 		delete env.NODE_OPTIONS;
 		const out = fs.openSync(this.logFile, 'a');
-		this.proc = spawn(this.runtime.node.node, [this.runtime.n8n.bin, 'start'], {
+		this.proc = spawn(this.runtime.node.node, [this.runtime.n8n.bin, this.command], {
 			cwd: this.userFolder,
 			env,
 			detached: true,
@@ -212,8 +214,16 @@ class N8n {
 		const deadline = Date.now() + timeoutMs;
 		let exited = false;
 		this.exited.then(() => (exited = true));
+		// Workers and webhook processors have no REST API: they say so in their log when ready.
+		const readyLine = { worker: 'n8n worker is now ready', webhook: 'Webhook listener waiting for requests' }[this.command];
+		const logSize = fs.existsSync(this.logFile) ? fs.statSync(this.logFile).size : 0;
 		while (Date.now() < deadline) {
-			if (exited) throw new Error('n8n exited during start-up');
+			if (exited) throw new Error(`n8n ${this.command} exited during start-up`);
+			if (readyLine) {
+				if (this.log().slice(logSize).includes(readyLine)) return;
+				await sleep(250);
+				continue;
+			}
 			try {
 				const res = await axios.get(`${this.baseUrl}/rest/settings`, { timeout: 2000, validateStatus: () => true });
 				if (res.status === 200 && res.data && typeof res.data === 'object' && res.data.data) return;
@@ -222,7 +232,7 @@ class N8n {
 			}
 			await sleep(250);
 		}
-		throw new Error(`n8n did not become ready within ${timeoutMs} ms`);
+		throw new Error(`n8n ${this.command} did not become ready within ${timeoutMs} ms`);
 	}
 
 	logTail(lines = 60) {

@@ -23,5 +23,6 @@ const FILES = [
 module.exports = FILES.map((file) => {
 	// eslint-disable-next-line global-require
 	const run = require(`./${file}`);
-	return { file, title: run.title || file, run };
+	// `modes`: where the scenario runs — 'regular' (SQLite, one process; the default) and/or 'queue'.
+	return { file, title: run.title || file, run, modes: run.modes || ['regular'] };
 });

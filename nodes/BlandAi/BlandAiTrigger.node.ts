@@ -43,6 +43,7 @@ import {
 	eventOptions,
 	shapeBlandEvent,
 	type BlandEventKind,
+	liveEventCategoryOptions,
 } from './events';
 import { blandRequest, unwrapData } from './transport';
 
@@ -126,7 +127,7 @@ async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseD
 		return reject(
 			this,
 			400,
-			'Not a Bland webhook payload: expected a call (call_id with status, completed or concatenated_transcript), a live event (call_id, level, message) or a batch status (batch_id, status)',
+			'Not a Bland webhook payload: expected a call (call_id with status, completed or concatenated_transcript), a live event (call_id, message, category or log_level) or a batch status (batch_id, status)',
 		);
 	}
 	const parsed = blandSchemas[kind].safeParse(payload);
@@ -140,6 +141,12 @@ async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseD
 		const statuses = this.getNodeParameter('callStatuses', []) as string[];
 		if (Array.isArray(statuses) && statuses.length > 0 && !statuses.includes(String(payload.status))) {
 			return acknowledge(this, `call status "${String(payload.status)}" is not selected`);
+		}
+	}
+	if (kind === 'liveEvent') {
+		const categories = this.getNodeParameter('liveEventCategories', []) as string[];
+		if (Array.isArray(categories) && categories.length > 0 && !categories.includes(String(payload.category))) {
+			return acknowledge(this, `live event category "${String(payload.category ?? '')}" is not selected`);
 		}
 	}
 	if (kind === 'batchStatus') {
@@ -170,7 +177,7 @@ export class BlandAiTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Add the Webhook Signing Secret from Bland (Account Settings → Keys) to the credential: requests are then accepted only with a valid X-Webhook-Signature. Without it, anyone who learns this URL can start the workflow.',
+					'Requests are checked against the Webhook Signing Secret of the credential (from Bland: Account Settings → Keys): with one set, only deliveries with a valid X-Webhook-Signature start the workflow. A credential without a secret accepts any request to this URL.',
 				name: 'signatureNotice',
 				type: 'notice',
 				default: '',
@@ -228,6 +235,15 @@ export class BlandAiTrigger implements INodeType {
 				default: [],
 				description: 'Only start the workflow for completed-call deliveries with these statuses. Empty means every status.',
 				displayOptions: { show: { events: ['callCompleted'] } },
+			},
+			{
+				displayName: 'Live Event Categories',
+				name: 'liveEventCategories',
+				type: 'multiOptions',
+				options: liveEventCategoryOptions,
+				default: [],
+				description: 'Only start the workflow for live events of these categories. Empty means every category.',
+				displayOptions: { show: { events: ['liveEvent'] } },
 			},
 			{
 				displayName: 'Batch Statuses',
