@@ -16,6 +16,7 @@ const FILES = [
 	'05-bland-batch-pathway-tool.js',
 	'06-errors-redacted.js',
 	'07-wait-for-completion.js',
+	'08-money-safety.js',
 	'10-duplicate-deliveries.js',
 ];
 
