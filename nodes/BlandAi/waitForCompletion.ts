@@ -61,6 +61,13 @@ export const resumeWebhooks: IWebhookDescription[] = [
 
 const TOKEN_PARAM = 'resumeToken';
 
+/** The metadata key that marks the call an execution waits for. */
+export const CALL_MARK = 'n8n_wait_mark';
+
+function callMark(apiKey: string, executionId: string, nodeId: string): string {
+	return createHmac('sha256', apiKey).update(`bland-wait-call:${executionId}:${nodeId}`).digest('hex').slice(0, 32);
+}
+
 /**
  * A token only this credential can produce for this execution and node, checked when Bland posts
  * back. Derived (HMAC of the API key), so nothing needs storing while the execution waits.
@@ -100,19 +107,25 @@ function assertReachable(ctx: IExecuteFunctions, url: URL, apiBaseUrl: string, i
 }
 
 /**
- * The URL Bland must post the finished call to, so it resumes this execution: n8n's resume URL
- * (`$execution.resumeUrl`, which on current n8n carries the execution's own resume token) with
- * this node's ID as the path suffix the resume webhook listens on, plus our token.
+ * Where Bland must post the finished call so it resumes this execution, and the mark the call
+ * carries so only that call can: n8n's resume URL (`$execution.resumeUrl`, which on current n8n
+ * carries the execution's own resume token) with this node's ID as the path suffix the resume
+ * webhook listens on, plus our token; and a key in the call's `metadata`, which Bland returns with
+ * the finished call. Both are derived (HMAC of the API key), so nothing is stored while waiting.
  */
-export async function resumeUrlFor(this: IExecuteFunctions, itemIndex = 0): Promise<string> {
+export async function resumeTargetFor(
+	this: IExecuteFunctions,
+	itemIndex = 0,
+): Promise<{ url: string; metadata: IDataObject }> {
 	const credentials = await this.getCredentials(BLAND.credentialType);
 	const node = this.getNode();
 	const url = new URL(String(this.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex)));
 	assertReachable(this, url, String(credentials.baseUrl ?? ''), itemIndex);
 	const executionId = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? '');
+	const apiKey = String(credentials.apiKey ?? '');
 	url.pathname = `${url.pathname.replace(/\/+$/, '')}/${encodeURIComponent(node.id)}`;
-	url.searchParams.set(TOKEN_PARAM, resumeToken(String(credentials.apiKey ?? ''), executionId, node.id));
-	return url.toString();
+	url.searchParams.set(TOKEN_PARAM, resumeToken(apiKey, executionId, node.id));
+	return { url: url.toString(), metadata: { [CALL_MARK]: callMark(apiKey, executionId, node.id) } };
 }
 
 /** Whether this run waits by webhook resume (single item, webhook mode, wait enabled). */
@@ -203,10 +216,19 @@ export async function resumeFromWebhook(this: IWebhookFunctions): Promise<IWebho
 		// A live event or anything else: acknowledge and keep waiting for the finished call.
 		return respondJson(this, 200, { received: true, resumed: false });
 	}
+	// A finished call, signed by Bland, but maybe not the one this execution placed: only the call
+	// carrying this execution's mark resumes it.
+	const metadata = (body.metadata && typeof body.metadata === 'object' ? body.metadata : {}) as IDataObject;
+	const expectedMark = callMark(String(credentials.apiKey ?? ''), resumedExecutionId(this), this.getNode().id);
+	if (!safeEqual(typeof metadata[CALL_MARK] === 'string' ? (metadata[CALL_MARK] as string) : undefined, expectedMark)) {
+		return respondJson(this, 200, { received: true, resumed: false, ignored: 'not the call this execution waits for' });
+	}
+	const userMetadata = { ...metadata };
+	delete userMetadata[CALL_MARK];
 	const mode = this.getNodeParameter('outputMode', 'simplified') as OutputMode;
 	respondJson(this, 200, { received: true, resumed: true });
 	return {
 		noWebhookResponse: true,
-		workflowData: [[{ json: { ...shapeCall(body, mode), timedOut: false }, pairedItem: { item: 0 } }]],
+		workflowData: [[{ json: { ...shapeCall({ ...body, metadata: userMetadata }, mode), timedOut: false }, pairedItem: { item: 0 } }]],
 	};
 }

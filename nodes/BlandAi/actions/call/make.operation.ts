@@ -19,7 +19,7 @@ import {
 	voiceLocator,
 } from '../../descriptions/fields';
 import { blandAllowedPrefixes, blandRequest } from '../../transport';
-import { resumeUrlFor, usesWebhookResume, waitForCalls, waitModeField } from '../../waitForCompletion';
+import { resumeTargetFor, usesWebhookResume, waitForCalls, waitModeField } from '../../waitForCompletion';
 
 const properties: INodeProperties[] = [
 	{
@@ -114,8 +114,6 @@ export function queuedCallOutput(response: IDataObject): IDataObject {
 	};
 }
 
-const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
-
 /**
  * Checks every item before any call is placed. With Wait for Completion resuming on Bland's
  * webhook, the call's webhook is this execution's resume URL, so the item must not set its own,
@@ -134,14 +132,8 @@ export async function validate(this: IExecuteFunctions, itemIndex: number): Prom
 			},
 		);
 	}
-	const url = await resumeUrlFor.call(this);
-	if (!url.startsWith('https://') && !LOOPBACK.test(url)) {
-		throw new NodeOperationError(this.getNode(), `Bland can only post to https URLs, and this n8n's webhook URL is ${url.split('?')[0]}`, {
-			itemIndex,
-			description:
-				'Set WEBHOOK_URL (N8N_WEBHOOK_URL) to the public https address of this n8n, or set Wait Mode to "Poll Bland".',
-		});
-	}
+	// Refuses a resume URL Bland cannot reach (loopback, plain http) before any call is placed.
+	await resumeTargetFor.call(this, itemIndex);
 }
 
 /** Places calls: n8n's Retry On Fail is refused for it (see the router). */
@@ -152,7 +144,11 @@ export const afterAll = waitForCalls;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = await buildMakeCallBody.call(this, itemIndex);
-	if (usesWebhookResume.call(this, itemIndex)) body.webhook = await resumeUrlFor.call(this);
+	if (usesWebhookResume.call(this, itemIndex)) {
+		const target = await resumeTargetFor.call(this, itemIndex);
+		body.webhook = target.url;
+		body.metadata = { ...((body.metadata as IDataObject | undefined) ?? {}), ...target.metadata };
+	}
 	const response = await sendCall.call(this, body, itemIndex);
 	return queuedCallOutput(response);
 }
