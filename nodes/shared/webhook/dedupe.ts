@@ -19,10 +19,12 @@ export const DEDUPE_MEMORY = 20_000;
 /** How long an event that ran is remembered in-process (the database layer keeps it beyond that). */
 export const DEDUPE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /**
- * How long an event is held back before its run is known to have started. Should n8n fail to start
- * the run (it then answers 500), the provider's later retry is not mistaken for a duplicate.
+ * How long an event is held back before its run is known to have started: long enough for copies
+ * that arrive together, short enough that, should n8n fail to start the run (it then answers 500),
+ * the provider's retry is not mistaken for a duplicate. A copy arriving later still meets the
+ * database layer, which is serialised within a process, so it cannot run twice there either.
  */
-export const DEDUPE_PENDING_MS = 30 * 1000;
+export const DEDUPE_PENDING_MS = 10 * 1000;
 
 /** Builds a dedupe key from parts that cannot run into each other. */
 export function eventKey(...parts: Array<string | number | null | undefined>): string {
