@@ -28,6 +28,26 @@ function v2Error(message, status = 400, code = 'invalid_parameter') {
 }
 
 /**
+ * The undocumented keys of a JSON body as an error message, or null when every key is known.
+ * @param {Record<string, unknown>} body
+ * @param {string[]} allowed
+ */
+function unknownFields(body, allowed) {
+	const extra = Object.keys(body).filter((key) => !allowed.includes(key));
+	return extra.length ? `Unknown parameter${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}` : null;
+}
+
+/**
+ * The undocumented query parameters as an error message, or null.
+ * @param {URLSearchParams} query
+ * @param {string[]} allowed
+ */
+function unknownQuery(query, allowed) {
+	const extra = [...new Set(query.keys())].filter((key) => !allowed.includes(key));
+	return extra.length ? `Unknown query parameter${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}` : null;
+}
+
+/**
  * Whether a URL may receive webhooks: https anywhere, or http on the loopback interface (the
  * simulator's allowance for local testing; the real API wants https).
  * @param {unknown} value
@@ -390,9 +410,55 @@ function runBatch(ctx, batch, bodies) {
 	}, ctx.options.clockMs);
 }
 
-/** @param {any} ctx @param {any} batch */
-function batchView(ctx, batch) {
-	return { ...clone(batch), batch_id: batch.id, ...batchCounts(ctx, batch.id) };
+/**
+ * `GET /v1/batches/{id}` as Bland documents it: `{status, batch_params, call_data, analysis}`.
+ * @param {any} ctx
+ * @param {any} batch
+ * @param {URLSearchParams} query
+ */
+function batchDetails(ctx, batch, query) {
+	const calls = Object.values(ctx.state.bland.calls).filter((c) => c.batch_id === batch.id);
+	const counts = batchCounts(ctx, batch.id);
+	const off = (/** @type {string} */ name) => query.get(name) === 'false';
+	/** @type {Record<string, number>} */
+	const queueStatuses = {};
+	for (const c of calls) queueStatuses[c.queue_status] = (queueStatuses[c.queue_status] || 0) + 1;
+	const lengths = calls.map((c) => c.call_length ?? 0);
+	const nonzero = lengths.filter((l) => l > 0);
+	const average = (/** @type {number[]} */ list) => (list.length ? list.reduce((a, b) => a + b, 0) / list.length : 0);
+	/** @type {Record<string, any>} */
+	const body = {
+		status: counts.calls_in_progress > 0 ? 'in-progress' : 'completed',
+		batch_params: {
+			id: batch.id,
+			campaign_id: null,
+			created_at: batch.created_at,
+			label: batch.description,
+			base_prompt: batch.base_prompt,
+			endpoint_code: 'api',
+			call_params: JSON.parse(batch.base_prompt),
+		},
+		analysis: {
+			total_calls: counts.calls_total,
+			completed_calls: counts.calls_total - counts.calls_in_progress,
+			in_progress_calls: counts.calls_in_progress,
+			queue_statuses: queueStatuses,
+			call_lengths: { average: average(lengths), average_nonzero: average(nonzero), all: lengths },
+			call_ids: calls.map((c) => c.call_id),
+			error_messages: calls.filter((c) => c.error_message).map((c) => ({ call_id: c.call_id, error_message: c.error_message })),
+			endpoints: { 'api.bland.ai': calls.length },
+		},
+	};
+	if (!off('include_calls')) {
+		body.call_data = calls.map((c) => {
+			/** @type {Record<string, any>} */
+			const out = clone(c);
+			if (off('include_transcripts')) delete out.transcripts;
+			if (off('include_analysis')) delete out.analysis;
+			return out;
+		});
+	}
+	return body;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -693,19 +759,26 @@ function routes() {
 			},
 		};
 	});
-	r.add('GET', '/v2/batches/:id', (ctx, call) => {
+	// Batch details and stop: the v1 paths of Bland's "Batch Details" and "Stop Active Batch" docs
+	// (also used by Bland's batch cookbook); v2 get/stop exist only in a community spec.
+	r.add('GET', '/v1/batches/:id', (ctx, call) => {
 		const batch = ctx.state.bland.batches[call.params.id];
-		return batch ? { status: 200, body: { data: batchView(ctx, batch), errors: null } } : v2Error('Batch not found', 404, 'not_found');
+		if (!batch) return v1Error('Batch not found', 404);
+		const unknown = unknownQuery(call.query, ['include_calls', 'include_transcripts', 'include_analysis']);
+		if (unknown) return v1Error(unknown);
+		return { status: 200, body: batchDetails(ctx, batch, call.query) };
 	});
-	r.add('POST', '/v2/batches/:id/stop', (ctx, call) => {
+	r.add('POST', '/v1/batches/:id/stop', (ctx, call) => {
 		const batch = ctx.state.bland.batches[call.params.id];
-		if (!batch) return v2Error('Batch not found', 404, 'not_found');
-		if (!['completed', 'stopped'].includes(batch.status)) {
-			batch.status = 'stopped';
-			ctx.changed();
-			for (const c of Object.values(ctx.state.bland.calls)) if (c.batch_id === batch.id && c.status === null) finishCall(ctx, c, 'canceled');
+		if (!batch) return v1Error('Batch not found', 404);
+		const active = Object.values(ctx.state.bland.calls).filter((c) => c.batch_id === batch.id && c.status === null);
+		if (['completed', 'stopped'].includes(batch.status) || active.length === 0) {
+			return v1Error('No active calls to stop: the batch has already completed', 400);
 		}
-		return { status: 200, body: { data: null, errors: null } };
+		batch.status = 'stopped';
+		ctx.changed();
+		for (const c of active) finishCall(ctx, c, 'canceled');
+		return { status: 200, body: { status: 'success', message: 'Successfully stopped batch', num_calls: active.length, batch_id: batch.id } };
 	});
 
 	// --- pathways
@@ -731,7 +804,10 @@ function routes() {
 		if (!pathway) return v1Error('Pathway not found', 404);
 		const body = call.body;
 		if (!isObject(body)) return v1Error('Request body must be a JSON object');
-		if (body.name !== undefined && (typeof body.name !== 'string' || body.name.trim() === '')) return v1Error('name must be a non-empty string');
+		const unknown = unknownFields(body, ['name', 'description', 'nodes', 'edges']);
+		if (unknown) return v1Error(unknown);
+		// "name string *": required on every update (docs: Update Pathway).
+		if (typeof body.name !== 'string' || body.name.trim() === '') return v1Error('Missing required parameter: name');
 		const nodes = body.nodes ?? pathway.nodes;
 		const edges = body.edges ?? pathway.edges;
 		const error = graphError(nodes, edges);
