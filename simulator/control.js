@@ -6,7 +6,7 @@
  */
 const { Router } = require('./router');
 const { isObject, clone } = require('./http-util');
-const { seedAgent, agentView } = require('./bolna');
+const { seedAgent, controlView } = require('./bolna');
 const { addPathway, graphError } = require('./bland');
 const { SEED } = require('./seed');
 
@@ -66,7 +66,7 @@ function routes() {
 	});
 	r.add('GET', '/__sim/agents/:id', (ctx, call) => {
 		const agent = ctx.state.bolna.agents[call.params.id];
-		return agent ? { status: 200, body: agentView(agent) } : { status: 404, body: { error: 'agent not found' } };
+		return agent ? { status: 200, body: controlView(agent) } : { status: 404, body: { error: 'agent not found' } };
 	});
 	r.add('POST', '/__sim/pathways', (ctx, call) => {
 		const body = call.body;

@@ -49,6 +49,8 @@ export interface SimulatorOptions {
 	faults?: FaultRule[];
 	/** Timeout of each webhook delivery in ms. Default 3000. */
 	webhookTimeoutMs?: number;
+	/** Bolna: scheduled calls and batches start at their `scheduled_at` (default false: one clock step later). */
+	honourSchedules?: boolean;
 }
 
 /** One API request as the simulator received it (secrets removed). */
@@ -119,6 +121,7 @@ export interface SimulatorConfig {
 	correctedTranscriptDelayMs: number;
 	webhookTimeoutMs: number;
 	rateLimit: { perSecond: number } | null;
+	honourSchedules: boolean;
 }
 
 export interface Simulator {
