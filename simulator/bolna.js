@@ -529,7 +529,8 @@ function strictRouter() {
 			const query = accepts.query ?? [];
 			const json = accepts.json ?? null;
 			const form = accepts.form ?? null;
-			CONTRACT.push({ method, path: pattern.replace(/:(\w+)/g, '{$1}'), query, json, form });
+			const path = pattern.replace(/:(\w+)/g, '{$1}');
+			if (!CONTRACT.some((route) => route.method === method && route.path === path)) CONTRACT.push({ method, path, query, json, form });
 			router.add(method, pattern, (ctx, call) => {
 				/** @type {Record<string, string>} */
 				const params = {};
@@ -950,4 +951,7 @@ function errorBody(status, text) {
 	return status === 429 || status === 401 || status === 403 || status === 404 ? { detail: text } : { message: text };
 }
 
-module.exports = { routes, authenticate, errorBody, agentView, controlView, seedAgent, TERMINAL, scheduledAtError, CONTRACT, MAX_WINDOW_MS };
+// The route table is known without starting a server.
+routes();
+
+module.exports = { routes, authenticate, errorBody, agentView, controlView, seedAgent, TERMINAL, scheduledAtError, CONTRACT, MAX_WINDOW_MS, AGENT_CONFIG_V2_KEYS, AGENT_CONFIG_PATCH_KEYS };
