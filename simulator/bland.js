@@ -28,12 +28,32 @@ function v2Error(message, status = 400, code = 'invalid_parameter') {
 }
 
 /**
+ * Every field a Send Call body (and a batch's `global` / `call_objects`) may carry:
+ * - the seed docs' Send Call parameters;
+ * - parameters of Bland's newer docs cited in the research notes (persona_id, pathway_version,
+ *   noise_cancellation, ignore_button_press, precall_dtmf_sequence, citation_schema_ids,
+ *   dispositions, b_cid for batch call objects) and of Bland's own n8n node (agent_id, amd);
+ * - both voicemail forms for now: the documented `voicemail_message` + `voicemail_action` and the
+ *   `voicemail` object of newer docs (the Make Call body is being reworked on another branch).
+ */
+const CALL_FIELDS = [
+	'phone_number', 'task', 'pathway_id', 'pathway_version', 'start_node_id', 'persona_id', 'agent_id',
+	'voice', 'first_sentence', 'model', 'language', 'temperature', 'interruption_threshold', 'wait_for_greeting',
+	'block_interruptions', 'noise_cancellation', 'background_track', 'keywords', 'pronunciation_guide', 'tools',
+	'dynamic_data', 'transfer_phone_number', 'transfer_list', 'ignore_button_press', 'precall_dtmf_sequence',
+	'from', 'start_time', 'timezone', 'max_duration', 'record', 'retry', 'answered_by_enabled', 'amd',
+	'voicemail_message', 'voicemail_action', 'voicemail', 'request_data', 'metadata', 'summary_prompt',
+	'analysis_prompt', 'analysis_schema', 'dispositions', 'citation_schema_ids', 'webhook', 'webhook_events', 'b_cid',
+];
+
+/**
  * The undocumented keys of a JSON body as an error message, or null when every key is known.
  * @param {Record<string, unknown>} body
  * @param {string[]} allowed
+ * @param {string} [prefix] where the body sits, e.g. `call_objects[0].`
  */
-function unknownFields(body, allowed) {
-	const extra = Object.keys(body).filter((key) => !allowed.includes(key));
+function unknownFields(body, allowed, prefix = '') {
+	const extra = Object.keys(body).filter((key) => !allowed.includes(key)).map((key) => `${prefix}${key}`);
 	return extra.length ? `Unknown parameter${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}` : null;
 }
 
@@ -74,11 +94,13 @@ function webhookUrlAllowed(value) {
  */
 function callBodyError(ctx, body, prefix = '') {
 	if (!isObject(body)) return 'Request body must be a JSON object';
+	const unknown = unknownFields(body, CALL_FIELDS, prefix);
+	if (unknown) return unknown;
 	if (body.phone_number === undefined || body.phone_number === null || body.phone_number === '') return `Missing required parameter: ${prefix}phone_number`;
 	if (!isE164(body.phone_number)) return `Invalid ${prefix}phone_number: ${body.phone_number}. Use E.164 format, e.g. +14155550123`;
-	const routing = ['task', 'pathway_id', 'persona_id'].filter((k) => body[k] !== undefined && body[k] !== null && body[k] !== '');
-	if (routing.length === 0) return 'Missing required parameter: task, pathway_id or persona_id';
-	if (routing.length > 1) return `Provide exactly one of task, pathway_id or persona_id (got ${routing.join(', ')})`;
+	const routing = ['task', 'pathway_id', 'persona_id', 'agent_id'].filter((k) => body[k] !== undefined && body[k] !== null && body[k] !== '');
+	if (routing.length === 0) return 'Missing required parameter: task, pathway_id, persona_id or agent_id';
+	if (routing.length > 1) return `Provide exactly one of task, pathway_id, persona_id or agent_id (got ${routing.join(', ')})`;
 	if (body.pathway_id && !ctx.state.bland.pathways[String(body.pathway_id)]) return `Pathway not found: ${body.pathway_id}`;
 	if (body.from !== undefined && body.from !== null && body.from !== '' && !isE164(body.from)) return `Invalid ${prefix}from: ${body.from}. Use E.164 format`;
 	if (body.webhook !== undefined && body.webhook !== null && body.webhook !== '' && !webhookUrlAllowed(body.webhook)) {
@@ -714,6 +736,8 @@ function routes() {
 	r.add('POST', '/v2/batches/create', (ctx, call) => {
 		const body = call.body;
 		if (!isObject(body)) return v2Error('Request body must be a JSON object');
+		const unknown = unknownFields(body, ['call_objects', 'global', 'description', 'status_webhook']);
+		if (unknown) return v2Error(unknown);
 		if (!isObject(body.global)) return v2Error('Missing required parameter: global');
 		if (body.global.phone_number !== undefined) return v2Error('global must not include phone_number; put phone numbers in call_objects');
 		if (!Array.isArray(body.call_objects) || body.call_objects.length === 0) return v2Error('call_objects must be a non-empty array');
@@ -786,6 +810,8 @@ function routes() {
 	r.add('POST', '/v1/pathway/create', (ctx, call) => {
 		const body = call.body;
 		if (!isObject(body) || typeof body.name !== 'string' || body.name.trim() === '') return v1Error('Missing required parameter: name');
+		const unknown = unknownFields(body, ['name', 'description', 'nodes', 'edges']);
+		if (unknown) return v1Error(unknown);
 		if (body.nodes !== undefined || body.edges !== undefined) {
 			const error = graphError(body.nodes ?? [], body.edges ?? []);
 			if (error) return v1Error(error);
@@ -838,6 +864,8 @@ function routes() {
 		const pathway = ctx.state.bland.pathways[call.params.id];
 		if (!pathway) return v1Error('Pathway not found', 404);
 		const body = isObject(call.body) ? call.body : {};
+		const unknown = unknownFields(body, ['name', 'nodes', 'edges']);
+		if (unknown) return v1Error(unknown);
 		const nodes = body.nodes ?? pathway.nodes;
 		const edges = body.edges ?? pathway.edges;
 		const error = graphError(nodes, edges);
@@ -887,6 +915,8 @@ function routes() {
 		const pathway = ctx.state.bland.pathways[call.params.id];
 		if (!pathway) return v1Error('Pathway not found', 404);
 		const body = isObject(call.body) ? call.body : {};
+		const unknown = unknownFields(body, ['version_id', 'environment']);
+		if (unknown) return v1Error(unknown);
 		if (typeof body.version_id !== 'number' || !Number.isInteger(body.version_id)) return v1Error('version_id must be a version number');
 		const environment = body.environment ?? 'production';
 		if (environment !== 'production' && environment !== 'staging') return v1Error('environment must be production or staging');
@@ -904,6 +934,8 @@ function routes() {
 	// --- custom tools (v1)
 	r.add('POST', '/v1/tools', (ctx, call) => {
 		if (!isObject(call.body)) return v1Error('Request body must be a JSON object');
+		const unknown = unknownFields(call.body, TOOL_FIELDS);
+		if (unknown) return v1Error(unknown);
 		const tool = toolFields(call.body);
 		const error = toolError(tool);
 		if (error) return v1Error(error);
@@ -921,6 +953,8 @@ function routes() {
 		const tool = ctx.state.bland.tools[call.params.id];
 		if (!tool) return v1Error('Tool not found', 404);
 		if (!isObject(call.body)) return v1Error('Request body must be a JSON object');
+		const unknown = unknownFields(call.body, TOOL_FIELDS);
+		if (unknown) return v1Error(unknown);
 		const merged = { ...tool.tool, ...toolFields(call.body) };
 		const error = toolError(merged);
 		if (error) return v1Error(error);

@@ -46,11 +46,23 @@ describe('simulator: Bland AI API', () => {
 			}
 		});
 
+		it('accepts both voicemail forms and agent_id routing (the Make Call body is being reworked)', async () => {
+			for (const body of [
+				{ phone_number: '+14155550000', task: 'x', voicemail_message: 'Call me', voicemail_action: 'leave_message' },
+				{ phone_number: '+14155550000', task: 'x', voicemail: { action: 'leave_message', message: 'Call me' } },
+				{ phone_number: '+14155550000', agent_id: 'agent-1', amd: true },
+			]) {
+				expect((await bland(sim, 'POST', '/v1/calls', body)).status).toBe(200);
+			}
+		});
+
 		it.each([
 			[{ task: 'x' }, /phone_number/],
 			[{ phone_number: '4155550000', task: 'x' }, /E\.164/],
-			[{ phone_number: '+14155550000' }, /task, pathway_id or persona_id/],
+			[{ phone_number: '+14155550000' }, /task, pathway_id, persona_id or agent_id/],
 			[{ phone_number: '+14155550000', task: 'x', pathway_id: BLAND_PATHWAY_ID }, /exactly one/],
+			[{ phone_number: '+14155550000', agent_id: 'agent-1', pathway_id: BLAND_PATHWAY_ID }, /exactly one/],
+			[{ phone_number: '+14155550000', task: 'x', reduce_latency: true }, /^Unknown parameter: reduce_latency$/],
 			[{ phone_number: '+14155550000', pathway_id: 'nope' }, /Pathway not found/],
 			[{ phone_number: '+14155550000', task: 'x', webhook: 'http://example.com/hook' }, /https/],
 			[{ phone_number: '+14155550000', task: 'x', webhook_events: ['bogus'] }, /webhook_events/],
@@ -205,6 +217,10 @@ describe('simulator: Bland AI API', () => {
 			expect(res.body).toEqual({ data: null, errors: [{ error: 'invalid_parameter', message: expect.stringMatching(/phone_number/) }] });
 			const bad = await bland(sim, 'POST', '/v2/batches/create', { global: { task: 'x' }, call_objects: [{ phone_number: '555' }] });
 			expect(bad.body.errors[0].message).toMatch(/call_objects\[0\]\.phone_number/);
+			const extra = await bland(sim, 'POST', '/v2/batches/create', { global: { task: 'x' }, call_objects: [{ phone_number: '+14155550001' }], label: 'x' });
+			expect(extra.body.errors[0].message).toBe('Unknown parameter: label');
+			const extraGlobal = await bland(sim, 'POST', '/v2/batches/create', { global: { task: 'x', colour: 'red' }, call_objects: [{ phone_number: '+14155550001' }] });
+			expect(extraGlobal.body.errors[0].message).toBe('Unknown parameter: call_objects[0].colour');
 		});
 
 		it('runs the batch and posts validating → dispatching → in_progress → completed with counts', async () => {
