@@ -5,7 +5,7 @@
  * lifecycles run on the simulator clock; post-call webhooks are signed.
  */
 const { Router } = require('./router');
-const { isE164, uuid, isoOffset, isObject, clone } = require('./http-util');
+const { FAKE_MP3, isE164, uuid, isoOffset, isObject, clone } = require('./http-util');
 const { outcomeFor, durationSeconds, isInterested, numberSeed, blandAnalysis, callbackTime } = require('./outcomes');
 const { BLAND_DEFAULT_FROM } = require('./seed');
 const { deliver } = require('./webhooks');
@@ -704,6 +704,14 @@ function routes() {
 	r.add('GET', '/v1/calls/:id', (ctx, call) => {
 		const found = ctx.state.bland.calls[call.params.id];
 		return found ? { status: 200, body: clone(found) } : v1Error('Call not found', 404);
+	});
+	// "Audio Recording": `accept: application/json` → {status, url}; `audio/mpeg` → the file.
+	r.add('GET', '/v1/calls/:id/recording', (ctx, call) => {
+		const found = ctx.state.bland.calls[call.params.id];
+		if (!found || !found.recording_url) return v1Error('Recording not found', 404);
+		const accept = String(call.headers.accept || '');
+		if (/audio\/mpeg/i.test(accept)) return { status: 200, raw: FAKE_MP3, contentType: 'audio/mpeg' };
+		return { status: 200, body: { status: 'success', url: found.recording_url } };
 	});
 	r.add('POST', '/v1/calls/:id/stop', (ctx, call) => {
 		const found = ctx.state.bland.calls[call.params.id];

@@ -9,9 +9,7 @@ const { isObject, clone } = require('./http-util');
 const { seedAgent, controlView } = require('./bolna');
 const { addPathway, graphError } = require('./bland');
 const { SEED } = require('./seed');
-
-/** A few bytes that stand in for an MP3 recording. */
-const FAKE_MP3 = Buffer.from([0x49, 0x44, 0x33, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xfb, 0x90, 0x64, 0x00]);
+const { FAKE_MP3 } = require('./http-util');
 
 function routes() {
 	const r = new Router();

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ItemResult, OperationMap } from './types';
@@ -125,8 +125,12 @@ export async function route(
 			returnData.push(errorItem(result.error, { item: result.itemIndex }));
 			continue;
 		}
+		if (module.returnsItem) {
+			returnData.push({ ...(result.data as INodeExecutionData), pairedItem: { item: result.itemIndex } });
+			continue;
+		}
 		returnData.push(
-			...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result.data ?? {}), {
+			...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray((result.data ?? {}) as IDataObject), {
 				itemData: { item: result.itemIndex },
 			}),
 		);

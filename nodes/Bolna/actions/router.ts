@@ -25,7 +25,12 @@ export const operations: OperationMap = {
 		stop: batch.stop,
 	},
 	call: { make: call.make, stop: call.stop },
-	execution: { get: execution.get, getLogs: execution.getLogs, getMany: execution.getMany },
+	execution: {
+		get: execution.get,
+		getLogs: execution.getLogs,
+		getMany: execution.getMany,
+		getRecording: execution.getRecording,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
