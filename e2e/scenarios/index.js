@@ -16,6 +16,7 @@ const FILES = [
 	'05-bland-batch-pathway-tool.js',
 	'06-errors-redacted.js',
 	'07-wait-for-completion.js',
+	'09-conformance.js',
 ];
 
 module.exports = FILES.map((file) => {
