@@ -845,7 +845,162 @@ function routes() {
 		return { status: 200, body: { message: 'success', state: 'deleted' } };
 	});
 
+	// --- voices, phone numbers, inbound agents, knowledgebases
+	r.add('GET', '/me/voices', (ctx) => ({ status: 200, body: clone(ctx.state.bolna.voices) }));
+	r.add('GET', '/phone-numbers/all', (ctx) => ({ status: 200, body: Object.values(ctx.state.bolna.phoneNumbers).map(phoneNumberView) }));
+	// The OpenAPI lists country, pattern and provider as path parameters of a path without any;
+	// they are query parameters.
+	r.add('GET', '/phone-numbers/search', (_ctx, call) => {
+		const country = call.query.get('country');
+		if (!country) return unprocessable(['query', 'country'], 'Field required');
+		if (!COUNTRIES.includes(country)) return unprocessable(['query', 'country'], "Input should be 'US' or 'IN'", 'enum', country);
+		const provider = call.query.get('provider') || 'twilio';
+		if (!NUMBER_PROVIDERS.includes(provider)) return unprocessable(['query', 'provider'], "Input should be 'twilio', 'plivo' or 'vobiz'", 'enum', provider);
+		const pattern = (call.query.get('pattern') || '').replace(/\D/g, '');
+		const prefix = country === 'US' ? '+1415555' : '+9180000';
+		const numbers = ['0170', '0171', '0172'].map((tail) => `${prefix}${tail}`).map((n) => (pattern && !n.includes(pattern) ? n.slice(0, n.length - pattern.length) + pattern : n));
+		return {
+			status: 200,
+			body: numbers.map((phone) => ({ region: country === 'US' ? 'CA' : 'KA', friendly_name: phone, locality: country === 'US' ? 'San Francisco' : 'Bengaluru', phone_number: phone, provider, price: 5 })),
+		};
+	}, { query: ['country', 'pattern', 'provider'] });
+	r.add('POST', '/phone-numbers/buy', (ctx, call) => {
+		const body = call.body;
+		if (call.bodyKind !== 'json' || !isObject(body)) return unprocessable(['body'], 'Input should be a valid dictionary or object to extract fields from', 'model_attributes_type', body ?? null);
+		if (!COUNTRIES.includes(body.country)) return unprocessable(['body', 'country'], body.country === undefined ? 'Field required' : "Input should be 'US' or 'IN'", body.country === undefined ? 'missing' : 'enum', body.country ?? null);
+		if (!isE164(body.phone_number)) return unprocessable(['body', 'phone_number'], body.phone_number === undefined ? 'Field required' : 'String should match pattern', body.phone_number === undefined ? 'missing' : 'string_pattern_mismatch', body.phone_number ?? null);
+		if (body.provider !== undefined && !NUMBER_PROVIDERS.includes(body.provider)) return unprocessable(['body', 'provider'], "Input should be 'twilio', 'plivo' or 'vobiz'", 'enum', body.provider);
+		if (Object.values(ctx.state.bolna.phoneNumbers).some((n) => n.phone_number === body.phone_number)) return message(`Phone number ${body.phone_number} is not available`);
+		const price = 5;
+		if (ctx.state.bolna.user.wallet < price) return message('Insufficient wallet balance to buy this number');
+		ctx.state.bolna.user.wallet = Math.round((ctx.state.bolna.user.wallet - price) * 100) / 100;
+		const now = isoZ();
+		const id = hex32();
+		const provider = body.provider ?? 'twilio';
+		ctx.state.bolna.phoneNumbers[id] = { id, humanized_created_at: 'just now', created_at: now, humanized_updated_at: 'just now', updated_at: now, renewal_at: isoZ(Date.now() + 30 * 86400000).slice(0, 10), phone_number: body.phone_number, agent_id: null, price: String(price), telephony_provider: provider, rented: true };
+		ctx.changed();
+		return {
+			status: 200,
+			body: { id, agent_id: null, bolna_owned: true, deleted: false, renewal: true, payment_uuid: uuid(), phone_number: body.phone_number, price, telephony_provider: provider, telephony_sid: `PN${hex32()}`, created_at: now, updated_at: now },
+		};
+	}, { json: ['country', 'phone_number', 'provider'] });
+	r.add('DELETE', '/phone-numbers/:phone_number_id', (ctx, call) => {
+		if (!ctx.state.bolna.phoneNumbers[call.params.phone_number_id]) return detail('Phone number not found');
+		delete ctx.state.bolna.phoneNumbers[call.params.phone_number_id];
+		ctx.changed();
+		return { status: 200, body: { message: 'The phone number has been removed from your account', state: 'deleted' } };
+	});
+	r.add('POST', '/inbound/setup', (ctx, call) => {
+		const body = call.body;
+		if (call.bodyKind !== 'json' || !isObject(body)) return unprocessable(['body'], 'Input should be a valid dictionary or object to extract fields from', 'model_attributes_type', body ?? null);
+		for (const name of ['agent_id', 'phone_number_id']) if (typeof body[name] !== 'string' || body[name] === '') return unprocessable(['body', name], 'Field required');
+		if (!ctx.state.bolna.agents[body.agent_id]) return detail('Agent not found');
+		const number = ctx.state.bolna.phoneNumbers[body.phone_number_id];
+		if (!number) return detail('Phone number not found');
+		if (body.allow_multiple !== true && Object.values(ctx.state.bolna.phoneNumbers).some((n) => n.agent_id === body.agent_id && n.id !== number.id)) {
+			return message('The agent already answers another number; set allow_multiple to link it to more');
+		}
+		number.agent_id = body.agent_id;
+		number.updated_at = isoZ();
+		ctx.changed();
+		return { status: 200, body: { url: `${ctx.baseUrl}/inbound_call?agent_id=${body.agent_id}`, phone_number: number.phone_number, id: number.id } };
+	}, { json: ['agent_id', 'phone_number_id', 'allow_multiple', 'ivr_config'] });
+	r.add('POST', '/inbound/unlink', (ctx, call) => {
+		const body = call.body;
+		if (call.bodyKind !== 'json' || !isObject(body) || typeof body.phone_number_id !== 'string') return unprocessable(['body', 'phone_number_id'], 'Field required');
+		const number = ctx.state.bolna.phoneNumbers[body.phone_number_id];
+		if (!number) return detail('Phone number not found');
+		number.agent_id = null;
+		number.updated_at = isoZ();
+		ctx.changed();
+		// "url … will be null if the unlinking is successful" (OpenAPI InboundUnlinkAgentResponse).
+		return { status: 200, body: { url: null, phone_number: number.phone_number, id: number.id } };
+	}, { json: ['phone_number_id'] });
+	r.add('POST', '/knowledgebase', knowledgebaseCreate, { form: ['file', 'url', 'chunk_size', 'similarity_top_k', 'overlapping', 'language_support'] });
+	r.add('GET', '/knowledgebase/all', (ctx) => ({ status: 200, body: Object.values(ctx.state.bolna.knowledgebases).map(knowledgebaseView) }));
+	r.add('GET', '/knowledgebase/:rag_id', (ctx, call) => {
+		const kb = ctx.state.bolna.knowledgebases[call.params.rag_id];
+		return kb ? { status: 200, body: knowledgebaseView(kb) } : detail('Knowledgebase not found');
+	});
+	r.add('DELETE', '/knowledgebase/:rag_id', (ctx, call) => {
+		if (!ctx.state.bolna.knowledgebases[call.params.rag_id]) return detail('Knowledgebase not found');
+		delete ctx.state.bolna.knowledgebases[call.params.rag_id];
+		ctx.changed();
+		return { status: 200, body: { message: 'success', state: 'deleted' } };
+	});
+
 	return r.router;
+}
+
+const COUNTRIES = ['US', 'IN'];
+
+/** A number as the OpenAPI `PhoneNumber` documents it (`agent_id` only when linked). @param {any} number */
+function phoneNumberView(number) {
+	const { agent_id: agentId, ...view } = number;
+	return { ...clone(view), ...(agentId ? { agent_id: agentId } : {}) };
+}
+const NUMBER_PROVIDERS = ['twilio', 'plivo', 'vobiz'];
+
+/** A knowledgebase as the OpenAPI `Knowledgebase` documents it. @param {any} kb */
+function knowledgebaseView(kb) {
+	const { source_type: _source, language_support: language, ...view } = kb;
+	return { ...clone(view), ...(language ? { language_support: language } : {}), humanized_created_at: humanize(Date.now() - Date.parse(kb.created_at)) };
+}
+
+/**
+ * `POST /knowledgebase` (multipart/form-data): a PDF `file` or a `url`; processed one clock step
+ * later.
+ * @param {any} ctx
+ * @param {import('./router').Call} call
+ */
+function knowledgebaseCreate(ctx, call) {
+	if (call.bodyKind !== 'multipart') return unprocessable(['body'], 'Expected multipart/form-data', 'model_attributes_type');
+	const form = call.body;
+	const file = form.files.file?.[0];
+	const url = field(form, 'url');
+	if (!file && !url) return message('Provide a PDF file or a url');
+	if (file && url) return message('Provide either a file or a url, not both');
+	if (file && !(file.contentType === 'application/pdf' || /\.pdf$/i.test(file.filename)) ) return message('Only PDF files are supported');
+	if (file && file.data.subarray(0, 5).toString('latin1') !== '%PDF-') return message('The file is not a valid PDF');
+	if (url) {
+		try {
+			const parsed = new URL(url);
+			if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('protocol');
+		} catch {
+			return message(`Invalid url: ${url}`);
+		}
+	}
+	/** @type {Record<string, number>} */
+	const numbers = {};
+	for (const [name, def] of /** @type {[string, number][]} */ ([['chunk_size', 512], ['similarity_top_k', 15], ['overlapping', 128]])) {
+		const value = field(form, name);
+		if (value !== undefined && !/^\d+$/.test(value)) return unprocessable(['body', name], 'Input should be a valid integer', 'int_parsing', value);
+		numbers[name] = value === undefined ? def : Number(value);
+	}
+	const language = field(form, 'language_support');
+	if (language !== undefined && language !== 'multilingual') return unprocessable(['body', 'language_support'], "Input should be 'multilingual'", 'enum', language);
+	const now = isoZ();
+	// The OpenAPI types rag_id as a uuid (Knowledgebase, path parameter); one example shows 32 characters.
+	const ragId = uuid();
+	const kb = {
+		rag_id: ragId,
+		file_name: file ? file.filename : url,
+		created_at: now,
+		updated_at: now,
+		vector_id: uuid(),
+		status: 'processing',
+		...numbers,
+		language_support: language ?? null,
+		source_type: file ? 'pdf' : 'url',
+	};
+	ctx.state.bolna.knowledgebases[ragId] = kb;
+	ctx.schedule(() => {
+		kb.status = 'processed';
+		kb.updated_at = isoZ();
+		ctx.changed();
+	}, ctx.options.clockMs);
+	ctx.changed();
+	return { status: 200, body: { rag_id: ragId, file_name: kb.file_name, source_type: kb.source_type, status: 'processing', ...(kb.language_support ? { language_support: kb.language_support } : {}) } };
 }
 
 /** `POST /batches` (multipart/form-data). @param {any} ctx @param {import('./router').Call} call */

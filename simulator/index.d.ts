@@ -103,6 +103,9 @@ export interface SimulatorState {
 		agents: Record<string, any>;
 		executions: Record<string, any>;
 		batches: Record<string, any>;
+		voices: any[];
+		phoneNumbers: Record<string, any>;
+		knowledgebases: Record<string, any>;
 	};
 	bland: {
 		account: Record<string, any>;
