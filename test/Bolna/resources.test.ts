@@ -7,12 +7,10 @@ import type { IDataObject, ILoadOptionsFunctions, INodeExecutionData } from 'n8n
 import nock from 'nock';
 
 import { searchKnowledgebases, searchPhoneNumbers, searchVoices } from '../../nodes/Bolna/methods/listSearch';
-import { parseMultipart } from '../../simulator/http-util';
 import type { Simulator } from '../../simulator';
 import { BOLNA_AGENT_ID, BOLNA_PHONE_NUMBER_ID, startSimulator } from '../../simulator';
-import { recordRequests } from '../BlandAi/helpers';
 import { node, registerNodeType, runWorkflow } from '../helpers/engine';
-import { AGENT, AUTH, BOLNA, agentRl, runBolna } from './helpers';
+import { AGENT, AUTH, BOLNA, agentRl, parseMultipart, recordRequests, runBolna } from './helpers';
 import { Bolna } from '../../nodes/Bolna/Bolna.node';
 
 const NUMBER_ID = '3c90c3cc0d444b5088888dd25736052a';
@@ -219,34 +217,34 @@ describe('Bolna Phone Numbers and inbound agents', () => {
 
 describe('Bolna Knowledgebases', () => {
 	it('Create uploads the input PDF as multipart with the chosen settings', async () => {
-		let form: ReturnType<typeof parseMultipart> = null;
+		let parts: ReturnType<typeof parseMultipart> = [];
 		const scope = nock(BOLNA, AUTH)
 			.post('/knowledgebase')
 			.reply(function (_uri, body) {
-				form = parseMultipart(Buffer.from(String(body), 'latin1'), String(this.req.headers['content-type']));
+				parts = parseMultipart(String(body), String(this.req.headers['content-type']));
 				return [200, { rag_id: RAG_ID, file_name: 'faq.pdf', source_type: 'pdf', status: 'processing' }];
 			});
 		const result = await runBolna({ resource: 'knowledgebase', operation: 'create', source: 'file', binaryPropertyName: 'data', options: { chunkSize: 256, multilingual: true } }, [pdfItem()]);
 		scope.done();
 		expect(result.items.map((i) => i.json)).toEqual([{ rag_id: RAG_ID, file_name: 'faq.pdf', source_type: 'pdf', status: 'processing' }]);
-		expect(form).not.toBeNull();
-		expect(form!.fields).toEqual({ chunk_size: ['256'], language_support: ['multilingual'] });
-		expect(form!.files.file[0]).toMatchObject({ filename: 'faq.pdf', contentType: 'application/pdf' });
-		expect(form!.files.file[0].data.toString('latin1')).toBe('%PDF-1.4 hello');
+		expect(parts).toEqual([
+			{ name: 'file', value: '%PDF-1.4 hello', filename: 'faq.pdf', contentType: 'application/pdf' },
+			{ name: 'chunk_size', value: '256' },
+			{ name: 'language_support', value: 'multilingual' },
+		]);
 	});
 
 	it('Create from a URL sends only the url field', async () => {
-		let form: ReturnType<typeof parseMultipart> = null;
+		let parts: ReturnType<typeof parseMultipart> = [];
 		const scope = nock(BOLNA)
 			.post('/knowledgebase')
 			.reply(function (_uri, body) {
-				form = parseMultipart(Buffer.from(String(body), 'latin1'), String(this.req.headers['content-type']));
+				parts = parseMultipart(String(body), String(this.req.headers['content-type']));
 				return [200, { rag_id: RAG_ID, file_name: 'https://example.com/docs', source_type: 'url', status: 'processing' }];
 			});
 		await runBolna({ resource: 'knowledgebase', operation: 'create', source: 'url', url: 'https://example.com/docs' });
 		scope.done();
-		expect(form!.fields).toEqual({ url: ['https://example.com/docs'] });
-		expect(form!.files).toEqual({});
+		expect(parts).toEqual([{ name: 'url', value: 'https://example.com/docs' }]);
 	});
 
 	it.each([
