@@ -601,6 +601,9 @@ function toolError(tool) {
 	return null;
 }
 
+/** `GET /v1/calls` query parameters: Bland's docs "List Calls", plus `sort_by` (community spec, Bland's own node). */
+const CALL_LIST_QUERY = ['from_number', 'to_number', 'from', 'to', 'limit', 'ascending', 'sort_by', 'start_date', 'end_date', 'created_at', 'completed', 'batch_id', 'answered_by', 'inbound', 'duration_gt', 'duration_lt', 'campaign_id'];
+
 const TOOL_FIELDS = ['name', 'description', 'speech', 'url', 'method', 'headers', 'body', 'query', 'input_schema', 'response', 'timeout'];
 
 /** @param {any} body */
@@ -669,6 +672,10 @@ function routes() {
 	});
 	r.add('GET', '/v1/calls', (ctx, call) => {
 		const q = call.query;
+		const unknown = unknownQuery(q, CALL_LIST_QUERY);
+		if (unknown) return v1Error(unknown);
+		const sortBy = q.get('sort_by') || 'created_at';
+		if (!['created_at', 'updated_at'].includes(sortBy)) return v1Error('Invalid sort_by: use created_at or updated_at');
 		const from = optionalInt(q.get('from'), 'from');
 		const to = optionalInt(q.get('to'), 'to');
 		const limit = optionalInt(q.get('limit'), 'limit');
@@ -694,6 +701,7 @@ function routes() {
 			.filter((c) => !createdDate || c.created_at.slice(0, 10) === createdDate.slice(0, 10))
 			.filter((c) => !durationGt || (c.call_length ?? 0) > Number(durationGt))
 			.filter((c) => !durationLt || (c.call_length ?? 0) < Number(durationLt));
+		list = list.sort((a, b) => String(a[sortBy] ?? a.created_at).localeCompare(String(b[sortBy] ?? b.created_at)));
 		if (!ascending) list = list.reverse();
 		const start = from.value ?? 0;
 		const max = limit.value ?? 1000;

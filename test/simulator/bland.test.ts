@@ -46,6 +46,16 @@ describe('simulator: Bland AI API', () => {
 			}
 		});
 
+		it('lists calls by campaign_id and refuses an undocumented list parameter', async () => {
+			await bland(sim, 'POST', '/v1/calls', { phone_number: '+14155550000', task: 'x', metadata: { campaign_id: 'camp-1' } });
+			await bland(sim, 'POST', '/v1/calls', { phone_number: '+14155550001', task: 'x' });
+			const byCampaign = (await bland(sim, 'GET', '/v1/calls?campaign_id=camp-1&sort_by=updated_at')).body;
+			expect(byCampaign.calls.map((c: { to: string }) => c.to)).toEqual(['+14155550000']);
+			const bad = await bland(sim, 'GET', '/v1/calls?order=desc');
+			expect(bad).toMatchObject({ status: 400, body: { status: 'error', message: 'Unknown query parameter: order' } });
+			expect((await bland(sim, 'GET', '/v1/calls?sort_by=price')).status).toBe(400);
+		});
+
 		it('accepts both voicemail forms and agent_id routing (the Make Call body is being reworked)', async () => {
 			for (const body of [
 				{ phone_number: '+14155550000', task: 'x', voicemail_message: 'Call me', voicemail_action: 'leave_message' },
