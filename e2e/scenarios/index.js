@@ -17,6 +17,7 @@ const FILES = [
 	'06-errors-redacted.js',
 	'07-wait-for-completion.js',
 	'09-conformance.js',
+	'09-bolna-resources.js',
 ];
 
 module.exports = FILES.map((file) => {
