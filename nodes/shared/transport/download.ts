@@ -1,4 +1,4 @@
-import type { IBinaryKeyData, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** "Download" + "Put Output File in Field" of the Get Recording operations. */
@@ -55,4 +55,19 @@ export async function downloadRecording(
 	const body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body);
 	const mimeType = (response.headers['content-type'] ?? 'audio/mpeg').split(';')[0].trim() || 'audio/mpeg';
 	return { [property]: await this.helpers.prepareBinaryData(body, fileName, mimeType) };
+}
+
+/**
+ * The output item of a Get Recording operation: `json`, plus the downloaded file when the item's
+ * "Download" is on.
+ */
+export async function recordingItem(
+	this: IExecuteFunctions,
+	json: IDataObject,
+	url: string,
+	fileName: string,
+	itemIndex: number,
+): Promise<INodeExecutionData> {
+	if (!(this.getNodeParameter('download', itemIndex, true) as boolean)) return { json };
+	return { json, binary: await downloadRecording.call(this, url, fileName, itemIndex) };
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
-import { downloadRecording, recordingFields } from '../../../shared/transport/download';
+import { recordingFields, recordingItem } from '../../../shared/transport/download';
 import { pathSegment } from '../../../shared/transport/request';
 import { requireString } from '../../../shared/validation/params';
 import { callIdField } from '../../descriptions/fields';
@@ -22,7 +22,6 @@ export const returnsItem = true;
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
 	const callId = requireString.call(this, 'callId', itemIndex, 'Call ID');
-	const download = this.getNodeParameter('download', itemIndex, true) as boolean;
 	const response = await blandRequest.call(this, {
 		method: 'GET',
 		path: `/v1/calls/${pathSegment(callId)}/recording`,
@@ -36,7 +35,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Bland records only calls made with "Record" on, and the recording exists once the call has ended.',
 		});
 	}
-	const json = { callId, recordingUrl: url };
-	if (!download) return { json };
-	return { json, binary: await downloadRecording.call(this, url, `bland-${callId}.mp3`, itemIndex) };
+	return await recordingItem.call(this, { callId, recordingUrl: url }, url, `bland-${callId}.mp3`, itemIndex);
 }

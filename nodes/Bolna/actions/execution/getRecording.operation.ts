@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
-import { downloadRecording, recordingFields } from '../../../shared/transport/download';
+import { recordingFields, recordingItem } from '../../../shared/transport/download';
 import { pathSegment } from '../../../shared/transport/request';
 import { requireString } from '../../../shared/validation/params';
 import { asObject } from '../../../shared/values';
@@ -22,7 +22,6 @@ export const returnsItem = true;
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
 	const executionId = requireString.call(this, 'executionId', itemIndex, 'Execution ID');
-	const download = this.getNodeParameter('download', itemIndex, true) as boolean;
 	const execution = await bolnaRequest.call(this, {
 		method: 'GET',
 		path: `/executions/${pathSegment(executionId)}`,
@@ -36,6 +35,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Bolna adds the recording URL once the call is completed, about 2-3 minutes after the hang-up.',
 		});
 	}
-	if (!download) return { json };
-	return { json, binary: await downloadRecording.call(this, json.recordingUrl, `bolna-${executionId}.mp3`, itemIndex) };
+	return await recordingItem.call(this, json, json.recordingUrl, `bolna-${executionId}.mp3`, itemIndex);
 }
