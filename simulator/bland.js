@@ -44,6 +44,8 @@ const CALL_FIELDS = [
 	'from', 'start_time', 'timezone', 'max_duration', 'record', 'retry', 'answered_by_enabled', 'amd',
 	'voicemail_message', 'voicemail_action', 'voicemail', 'request_data', 'metadata', 'summary_prompt',
 	'analysis_prompt', 'analysis_schema', 'dispositions', 'citation_schema_ids', 'webhook', 'webhook_events', 'b_cid',
+	// Dialling keys of Bland's newer docs that the nodes' destination check already knows.
+	'backup_phone_number', 'dialing_strategy',
 ];
 
 /**
