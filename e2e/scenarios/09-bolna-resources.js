@@ -21,6 +21,7 @@ module.exports = async function bolnaResources(ctx) {
 		['phoneNumber', 'buy'],
 		['phoneNumber', 'setInboundAgent'],
 		['knowledgebase', 'create'],
+		['knowledgebase', 'deleteKnowledgebase'],
 	]) {
 		requireOperation(ctx, TYPES.bolna, resource, operation);
 	}
@@ -115,10 +116,33 @@ module.exports = async function bolnaResources(ctx) {
 	assert.equal(got.data[0].status, 'processed');
 	assert.equal(got.data[0].similarity_top_k, 5);
 
+	// The lists: voices, numbers, knowledgebases; then the knowledgebase is deleted.
+	await n8n.deploy(
+		webhookWorkflow('E2E Bolna voices', 'e2e-bolna-voices', [bolna('Voices', { resource: 'voice', operation: 'getMany', returnAll: true })]),
+		credentials,
+	);
+	const voices = await n8n.webhook('e2e-bolna-voices', {});
+	assert.equal(voices.status, 200);
+	assert.deepEqual(voices.data.map((v) => v.voice_id), seed.BOLNA_VOICE_IDS);
+	await n8n.deploy(
+		webhookWorkflow('E2E Bolna lists and delete', 'e2e-bolna-lists', [
+			bolna('Numbers', { resource: 'phoneNumber', operation: 'getMany', returnAll: true }),
+			bolna('Knowledgebases', { resource: 'knowledgebase', operation: 'getMany', limit: 1 }),
+			bolna('Delete Knowledgebase', { resource: 'knowledgebase', operation: 'deleteKnowledgebase', ragId: byId('={{ $json.rag_id }}') }),
+		]),
+		credentials,
+	);
+	const lists = await n8n.webhook('e2e-bolna-lists', {});
+	assert.equal(lists.status, 200, `lists answered ${lists.status}: ${JSON.stringify(lists.data)}`);
+	assert.deepEqual(lists.data, [{ ragId, deleted: true, state: 'deleted' }]);
+	assert.equal(requestsTo(sim, 'GET', '/phone-numbers/all').length, 1);
+	assert.deepEqual(Object.keys(sim.state.bolna.knowledgebases), []);
+
 	return [
 		`Agent Create with the ElevenLabs voice ${seed.BOLNA_VOICE_IDS[1]} (POST /v2/agent accepted by the strict simulator) → Search → Buy +14155550171 → Set Inbound Agent → Account: wallet 37.42`,
 		'Remove Inbound Agent → Delete Number → Delete Agent: nothing left in the simulator',
 		`Knowledgebase Create from a binary PDF (multipart file + similarity_top_k) → ${ragId} processed, read back with Get`,
+		`Voice Get Many → the ${seed.BOLNA_VOICE_IDS.length} seeded voices; Phone Number Get Many → Knowledgebase Get Many → Delete: none left`,
 	];
 };
 module.exports.title = 'Bolna resources: agent create/delete, account, phone numbers with inbound agents, knowledgebase from a PDF';
