@@ -100,9 +100,12 @@ async function bareLoop(sim: Simulator): Promise<{ ms: number; items: number; re
 	const before = lastRequestId(sim);
 	const started = performance.now();
 	let items = 0;
+	// The live endpoint wants a from/to window of at most 7 days (the seeded executions span less).
+	const now = Date.now();
+	const window = `from=${new Date(now - 7 * 24 * 3600_000).toISOString()}&to=${new Date(now).toISOString()}`;
 	for (let page = 1; ; page++) {
 		const res = await fetch(
-			`${sim.url}/v2/agent/${SIM_AGENT_ID}/executions?page_number=${page}&page_size=${MAX_PAGE_SIZE}`,
+			`${sim.url}/v2/agent/${SIM_AGENT_ID}/executions?page_number=${page}&page_size=${MAX_PAGE_SIZE}&${window}`,
 			{ headers: { authorization: `Bearer ${bolnaCredentials(sim).bolnaApi.apiKey}` } },
 		);
 		const body = (await res.json()) as { data: unknown[]; has_more: boolean };

@@ -5,7 +5,9 @@
  * dialled and no account is needed. Ctrl-C stops everything it started.
  *
  * Ports (each falls back to a free one when taken): n8n editor 5678, https webhook base 5680,
- * simulator 4010, example tool endpoint 4011. Env: DEMO_N8N_PORT, DEMO_SIM_PORT, N8N_E2E_CACHE.
+ * simulator 4010, example tool endpoint 4011. Env: DEMO_N8N_PORT, DEMO_WEBHOOK_PORT, DEMO_SIM_PORT,
+ * DEMO_TOOL_PORT, N8N_E2E_CACHE. The simulator honours Bolna schedules (a batch scheduled for
+ * 15 minutes from now dials in 15 minutes).
  */
 const { OWNER, startSimulator, createCredentials, bootN8n } = require('./lib/env');
 const { freePort, isPortFree } = require('./lib/n8n');
@@ -47,15 +49,16 @@ async function main() {
 		const boot = await bootN8n({
 			say: (line) => say(`  ${line}`),
 			port: await pickPort(Number(process.env.DEMO_N8N_PORT) || 5678),
-			webhookPort: await pickPort(5680),
+			webhookPort: await pickPort(Number(process.env.DEMO_WEBHOOK_PORT) || 5680),
 		});
 		const { n8n } = boot;
 		started.push(() => boot.cleanup());
 		started.push(() => n8n.stop());
 
 		const sim = await startSimulator({ port: await pickPort(Number(process.env.DEMO_SIM_PORT) || 4010), clockMs: 1500, correctedTranscriptDelayMs: 5000 });
+		sim.configure({ honourSchedules: true });
 		started.push(() => sim.close());
-		const tool = await startToolServer(boot.tlsCert, await pickPort(4011));
+		const tool = await startToolServer(boot.tlsCert, await pickPort(Number(process.env.DEMO_TOOL_PORT) || 4011));
 		started.push(() => tool.close());
 
 		await n8n.setupOwner(OWNER);

@@ -5,7 +5,7 @@
  * lifecycles run on the simulator clock; post-call webhooks are signed.
  */
 const { Router } = require('./router');
-const { isE164, uuid, isoOffset, isObject, clone } = require('./http-util');
+const { FAKE_MP3, isE164, uuid, isoOffset, isObject, clone } = require('./http-util');
 const { outcomeFor, durationSeconds, isInterested, numberSeed, blandAnalysis, callbackTime } = require('./outcomes');
 const { BLAND_DEFAULT_FROM } = require('./seed');
 const { deliver } = require('./webhooks');
@@ -25,6 +25,48 @@ function v1Error(message, status = 400, errors) {
 /** v2 error. @param {string} message @param {number} [status] @param {string} [code] */
 function v2Error(message, status = 400, code = 'invalid_parameter') {
 	return { status, body: { data: null, errors: [{ error: code, message }] } };
+}
+
+/**
+ * Every field a Send Call body (and a batch's `global` / `call_objects`) may carry:
+ * - the seed docs' Send Call parameters;
+ * - parameters of Bland's newer docs cited in the research notes (persona_id, pathway_version,
+ *   noise_cancellation, ignore_button_press, precall_dtmf_sequence, citation_schema_ids,
+ *   dispositions, b_cid for batch call objects) and of Bland's own n8n node (agent_id, amd);
+ * - both voicemail forms for now: the documented `voicemail_message` + `voicemail_action` and the
+ *   `voicemail` object of newer docs (the Make Call body is being reworked on another branch).
+ */
+const CALL_FIELDS = [
+	'phone_number', 'task', 'pathway_id', 'pathway_version', 'start_node_id', 'persona_id', 'agent_id',
+	'voice', 'first_sentence', 'model', 'language', 'temperature', 'interruption_threshold', 'wait_for_greeting',
+	'block_interruptions', 'noise_cancellation', 'background_track', 'keywords', 'pronunciation_guide', 'tools',
+	'dynamic_data', 'transfer_phone_number', 'transfer_list', 'ignore_button_press', 'precall_dtmf_sequence',
+	'from', 'start_time', 'timezone', 'max_duration', 'record', 'retry', 'answered_by_enabled', 'amd',
+	'voicemail_message', 'voicemail_action', 'voicemail', 'request_data', 'metadata', 'summary_prompt',
+	'analysis_prompt', 'analysis_schema', 'dispositions', 'citation_schema_ids', 'webhook', 'webhook_events', 'b_cid',
+	// Dialling keys of Bland's newer docs that the nodes' destination check already knows.
+	'backup_phone_number', 'dialing_strategy',
+];
+
+/**
+ * The undocumented keys of a JSON body as an error message, or null when every key is known.
+ * @param {Record<string, unknown>} body
+ * @param {string[]} allowed
+ * @param {string} [prefix] where the body sits, e.g. `call_objects[0].`
+ */
+function unknownFields(body, allowed, prefix = '') {
+	const extra = Object.keys(body).filter((key) => !allowed.includes(key)).map((key) => `${prefix}${key}`);
+	return extra.length ? `Unknown parameter${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}` : null;
+}
+
+/**
+ * The undocumented query parameters as an error message, or null.
+ * @param {URLSearchParams} query
+ * @param {string[]} allowed
+ */
+function unknownQuery(query, allowed) {
+	const extra = [...new Set(query.keys())].filter((key) => !allowed.includes(key));
+	return extra.length ? `Unknown query parameter${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}` : null;
 }
 
 /**
@@ -54,11 +96,13 @@ function webhookUrlAllowed(value) {
  */
 function callBodyError(ctx, body, prefix = '') {
 	if (!isObject(body)) return 'Request body must be a JSON object';
+	const unknown = unknownFields(body, CALL_FIELDS, prefix);
+	if (unknown) return unknown;
 	if (body.phone_number === undefined || body.phone_number === null || body.phone_number === '') return `Missing required parameter: ${prefix}phone_number`;
 	if (!isE164(body.phone_number)) return `Invalid ${prefix}phone_number: ${body.phone_number}. Use E.164 format, e.g. +14155550123`;
-	const routing = ['task', 'pathway_id', 'persona_id'].filter((k) => body[k] !== undefined && body[k] !== null && body[k] !== '');
-	if (routing.length === 0) return 'Missing required parameter: task, pathway_id or persona_id';
-	if (routing.length > 1) return `Provide exactly one of task, pathway_id or persona_id (got ${routing.join(', ')})`;
+	const routing = ['task', 'pathway_id', 'persona_id', 'agent_id'].filter((k) => body[k] !== undefined && body[k] !== null && body[k] !== '');
+	if (routing.length === 0) return 'Missing required parameter: task, pathway_id, persona_id or agent_id';
+	if (routing.length > 1) return `Provide exactly one of task, pathway_id, persona_id or agent_id (got ${routing.join(', ')})`;
 	if (body.pathway_id && !ctx.state.bland.pathways[String(body.pathway_id)]) return `Pathway not found: ${body.pathway_id}`;
 	if (body.from !== undefined && body.from !== null && body.from !== '' && !isE164(body.from)) return `Invalid ${prefix}from: ${body.from}. Use E.164 format`;
 	if (body.webhook !== undefined && body.webhook !== null && body.webhook !== '' && !webhookUrlAllowed(body.webhook)) {
@@ -390,9 +434,55 @@ function runBatch(ctx, batch, bodies) {
 	}, ctx.options.clockMs);
 }
 
-/** @param {any} ctx @param {any} batch */
-function batchView(ctx, batch) {
-	return { ...clone(batch), batch_id: batch.id, ...batchCounts(ctx, batch.id) };
+/**
+ * `GET /v1/batches/{id}` as Bland documents it: `{status, batch_params, call_data, analysis}`.
+ * @param {any} ctx
+ * @param {any} batch
+ * @param {URLSearchParams} query
+ */
+function batchDetails(ctx, batch, query) {
+	const calls = Object.values(ctx.state.bland.calls).filter((c) => c.batch_id === batch.id);
+	const counts = batchCounts(ctx, batch.id);
+	const off = (/** @type {string} */ name) => query.get(name) === 'false';
+	/** @type {Record<string, number>} */
+	const queueStatuses = {};
+	for (const c of calls) queueStatuses[c.queue_status] = (queueStatuses[c.queue_status] || 0) + 1;
+	const lengths = calls.map((c) => c.call_length ?? 0);
+	const nonzero = lengths.filter((l) => l > 0);
+	const average = (/** @type {number[]} */ list) => (list.length ? list.reduce((a, b) => a + b, 0) / list.length : 0);
+	/** @type {Record<string, any>} */
+	const body = {
+		status: counts.calls_in_progress > 0 ? 'in-progress' : 'completed',
+		batch_params: {
+			id: batch.id,
+			campaign_id: null,
+			created_at: batch.created_at,
+			label: batch.description,
+			base_prompt: batch.base_prompt,
+			endpoint_code: 'api',
+			call_params: JSON.parse(batch.base_prompt),
+		},
+		analysis: {
+			total_calls: counts.calls_total,
+			completed_calls: counts.calls_total - counts.calls_in_progress,
+			in_progress_calls: counts.calls_in_progress,
+			queue_statuses: queueStatuses,
+			call_lengths: { average: average(lengths), average_nonzero: average(nonzero), all: lengths },
+			call_ids: calls.map((c) => c.call_id),
+			error_messages: calls.filter((c) => c.error_message).map((c) => ({ call_id: c.call_id, error_message: c.error_message })),
+			endpoints: { 'api.bland.ai': calls.length },
+		},
+	};
+	if (!off('include_calls')) {
+		body.call_data = calls.map((c) => {
+			/** @type {Record<string, any>} */
+			const out = clone(c);
+			if (off('include_transcripts')) delete out.transcripts;
+			if (off('include_analysis')) delete out.analysis;
+			return out;
+		});
+	}
+	return body;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -513,6 +603,9 @@ function toolError(tool) {
 	return null;
 }
 
+/** `GET /v1/calls` query parameters: Bland's docs "List Calls", plus `sort_by` (community spec, Bland's own node). */
+const CALL_LIST_QUERY = ['from_number', 'to_number', 'from', 'to', 'limit', 'ascending', 'sort_by', 'start_date', 'end_date', 'created_at', 'completed', 'batch_id', 'answered_by', 'inbound', 'duration_gt', 'duration_lt', 'campaign_id'];
+
 const TOOL_FIELDS = ['name', 'description', 'speech', 'url', 'method', 'headers', 'body', 'query', 'input_schema', 'response', 'timeout'];
 
 /** @param {any} body */
@@ -581,6 +674,10 @@ function routes() {
 	});
 	r.add('GET', '/v1/calls', (ctx, call) => {
 		const q = call.query;
+		const unknown = unknownQuery(q, CALL_LIST_QUERY);
+		if (unknown) return v1Error(unknown);
+		const sortBy = q.get('sort_by') || 'created_at';
+		if (!['created_at', 'updated_at'].includes(sortBy)) return v1Error('Invalid sort_by: use created_at or updated_at');
 		const from = optionalInt(q.get('from'), 'from');
 		const to = optionalInt(q.get('to'), 'to');
 		const limit = optionalInt(q.get('limit'), 'limit');
@@ -606,6 +703,7 @@ function routes() {
 			.filter((c) => !createdDate || c.created_at.slice(0, 10) === createdDate.slice(0, 10))
 			.filter((c) => !durationGt || (c.call_length ?? 0) > Number(durationGt))
 			.filter((c) => !durationLt || (c.call_length ?? 0) < Number(durationLt));
+		list = list.sort((a, b) => String(a[sortBy] ?? a.created_at).localeCompare(String(b[sortBy] ?? b.created_at)));
 		if (!ascending) list = list.reverse();
 		const start = from.value ?? 0;
 		const max = limit.value ?? 1000;
@@ -616,6 +714,14 @@ function routes() {
 	r.add('GET', '/v1/calls/:id', (ctx, call) => {
 		const found = ctx.state.bland.calls[call.params.id];
 		return found ? { status: 200, body: clone(found) } : v1Error('Call not found', 404);
+	});
+	// "Audio Recording": `accept: application/json` → {status, url}; `audio/mpeg` → the file.
+	r.add('GET', '/v1/calls/:id/recording', (ctx, call) => {
+		const found = ctx.state.bland.calls[call.params.id];
+		if (!found || !found.recording_url) return v1Error('Recording not found', 404);
+		const accept = String(call.headers.accept || '');
+		if (/audio\/mpeg/i.test(accept)) return { status: 200, raw: FAKE_MP3, contentType: 'audio/mpeg' };
+		return { status: 200, body: { status: 'success', url: found.recording_url } };
 	});
 	r.add('POST', '/v1/calls/:id/stop', (ctx, call) => {
 		const found = ctx.state.bland.calls[call.params.id];
@@ -648,6 +754,8 @@ function routes() {
 	r.add('POST', '/v2/batches/create', (ctx, call) => {
 		const body = call.body;
 		if (!isObject(body)) return v2Error('Request body must be a JSON object');
+		const unknown = unknownFields(body, ['call_objects', 'global', 'description', 'status_webhook']);
+		if (unknown) return v2Error(unknown);
 		if (!isObject(body.global)) return v2Error('Missing required parameter: global');
 		if (body.global.phone_number !== undefined) return v2Error('global must not include phone_number; put phone numbers in call_objects');
 		if (!Array.isArray(body.call_objects) || body.call_objects.length === 0) return v2Error('call_objects must be a non-empty array');
@@ -693,19 +801,26 @@ function routes() {
 			},
 		};
 	});
-	r.add('GET', '/v2/batches/:id', (ctx, call) => {
+	// Batch details and stop: the v1 paths of Bland's "Batch Details" and "Stop Active Batch" docs
+	// (also used by Bland's batch cookbook); v2 get/stop exist only in a community spec.
+	r.add('GET', '/v1/batches/:id', (ctx, call) => {
 		const batch = ctx.state.bland.batches[call.params.id];
-		return batch ? { status: 200, body: { data: batchView(ctx, batch), errors: null } } : v2Error('Batch not found', 404, 'not_found');
+		if (!batch) return v1Error('Batch not found', 404);
+		const unknown = unknownQuery(call.query, ['include_calls', 'include_transcripts', 'include_analysis']);
+		if (unknown) return v1Error(unknown);
+		return { status: 200, body: batchDetails(ctx, batch, call.query) };
 	});
-	r.add('POST', '/v2/batches/:id/stop', (ctx, call) => {
+	r.add('POST', '/v1/batches/:id/stop', (ctx, call) => {
 		const batch = ctx.state.bland.batches[call.params.id];
-		if (!batch) return v2Error('Batch not found', 404, 'not_found');
-		if (!['completed', 'stopped'].includes(batch.status)) {
-			batch.status = 'stopped';
-			ctx.changed();
-			for (const c of Object.values(ctx.state.bland.calls)) if (c.batch_id === batch.id && c.status === null) finishCall(ctx, c, 'canceled');
+		if (!batch) return v1Error('Batch not found', 404);
+		const active = Object.values(ctx.state.bland.calls).filter((c) => c.batch_id === batch.id && c.status === null);
+		if (['completed', 'stopped'].includes(batch.status) || active.length === 0) {
+			return v1Error('No active calls to stop: the batch has already completed', 400);
 		}
-		return { status: 200, body: { data: null, errors: null } };
+		batch.status = 'stopped';
+		ctx.changed();
+		for (const c of active) finishCall(ctx, c, 'canceled');
+		return { status: 200, body: { status: 'success', message: 'Successfully stopped batch', num_calls: active.length, batch_id: batch.id } };
 	});
 
 	// --- pathways
@@ -713,6 +828,8 @@ function routes() {
 	r.add('POST', '/v1/pathway/create', (ctx, call) => {
 		const body = call.body;
 		if (!isObject(body) || typeof body.name !== 'string' || body.name.trim() === '') return v1Error('Missing required parameter: name');
+		const unknown = unknownFields(body, ['name', 'description', 'nodes', 'edges']);
+		if (unknown) return v1Error(unknown);
 		if (body.nodes !== undefined || body.edges !== undefined) {
 			const error = graphError(body.nodes ?? [], body.edges ?? []);
 			if (error) return v1Error(error);
@@ -731,7 +848,10 @@ function routes() {
 		if (!pathway) return v1Error('Pathway not found', 404);
 		const body = call.body;
 		if (!isObject(body)) return v1Error('Request body must be a JSON object');
-		if (body.name !== undefined && (typeof body.name !== 'string' || body.name.trim() === '')) return v1Error('name must be a non-empty string');
+		const unknown = unknownFields(body, ['name', 'description', 'nodes', 'edges']);
+		if (unknown) return v1Error(unknown);
+		// "name string *": required on every update (docs: Update Pathway).
+		if (typeof body.name !== 'string' || body.name.trim() === '') return v1Error('Missing required parameter: name');
 		const nodes = body.nodes ?? pathway.nodes;
 		const edges = body.edges ?? pathway.edges;
 		const error = graphError(nodes, edges);
@@ -762,6 +882,8 @@ function routes() {
 		const pathway = ctx.state.bland.pathways[call.params.id];
 		if (!pathway) return v1Error('Pathway not found', 404);
 		const body = isObject(call.body) ? call.body : {};
+		const unknown = unknownFields(body, ['name', 'nodes', 'edges']);
+		if (unknown) return v1Error(unknown);
 		const nodes = body.nodes ?? pathway.nodes;
 		const edges = body.edges ?? pathway.edges;
 		const error = graphError(nodes, edges);
@@ -811,6 +933,8 @@ function routes() {
 		const pathway = ctx.state.bland.pathways[call.params.id];
 		if (!pathway) return v1Error('Pathway not found', 404);
 		const body = isObject(call.body) ? call.body : {};
+		const unknown = unknownFields(body, ['version_id', 'environment']);
+		if (unknown) return v1Error(unknown);
 		if (typeof body.version_id !== 'number' || !Number.isInteger(body.version_id)) return v1Error('version_id must be a version number');
 		const environment = body.environment ?? 'production';
 		if (environment !== 'production' && environment !== 'staging') return v1Error('environment must be production or staging');
@@ -828,6 +952,8 @@ function routes() {
 	// --- custom tools (v1)
 	r.add('POST', '/v1/tools', (ctx, call) => {
 		if (!isObject(call.body)) return v1Error('Request body must be a JSON object');
+		const unknown = unknownFields(call.body, TOOL_FIELDS);
+		if (unknown) return v1Error(unknown);
 		const tool = toolFields(call.body);
 		const error = toolError(tool);
 		if (error) return v1Error(error);
@@ -845,6 +971,8 @@ function routes() {
 		const tool = ctx.state.bland.tools[call.params.id];
 		if (!tool) return v1Error('Tool not found', 404);
 		if (!isObject(call.body)) return v1Error('Request body must be a JSON object');
+		const unknown = unknownFields(call.body, TOOL_FIELDS);
+		if (unknown) return v1Error(unknown);
 		const merged = { ...tool.tool, ...toolFields(call.body) };
 		const error = toolError(merged);
 		if (error) return v1Error(error);

@@ -20,6 +20,8 @@ Options:
   --clock-ms <n>             one call lifecycle step in ms (default 200)
   --corrected-delay-ms <n>   delay before Bland's corrected-transcript webhook (default 1000)
   --rate-limit <n>           answer 429 past n API requests per second (default off)
+  --honour-schedules         Bolna: scheduled calls and batches start at their scheduled_at
+                             (default: one clock step after scheduling)
   --help                     show this help
 `;
 
@@ -35,7 +37,7 @@ function parseArgs(argv) {
 		if (!arg.startsWith('--')) throw new Error(`unexpected argument: ${arg}`);
 		const eq = arg.indexOf('=');
 		if (eq > 0) args[arg.slice(2, eq)] = arg.slice(eq + 1);
-		else if (arg === '--help') args.help = 'true';
+		else if (arg === '--help' || arg === '--honour-schedules') args[arg.slice(2)] = 'true';
 		else {
 			const value = argv[i + 1];
 			if (value === undefined || value.startsWith('--')) throw new Error(`missing value for ${arg}`);
@@ -63,7 +65,7 @@ async function main() {
 		process.stdout.write(HELP);
 		return;
 	}
-	const known = new Set(['port', 'host', 'bolna-key', 'bland-key', 'bland-secret', 'clock-ms', 'corrected-delay-ms', 'rate-limit', 'help']);
+	const known = new Set(['port', 'host', 'bolna-key', 'bland-key', 'bland-secret', 'clock-ms', 'corrected-delay-ms', 'rate-limit', 'honour-schedules', 'help']);
 	for (const key of Object.keys(args)) if (!known.has(key)) throw new Error(`unknown option --${key}`);
 	const bolnaApiKey = args['bolna-key'] ?? process.env.SIM_BOLNA_KEY ?? seed.DEFAULT_KEYS.bolnaApiKey;
 	const blandApiKey = args['bland-key'] ?? process.env.SIM_BLAND_KEY ?? seed.DEFAULT_KEYS.blandApiKey;
@@ -78,6 +80,7 @@ async function main() {
 		clockMs: number(args['clock-ms'], '--clock-ms'),
 		correctedTranscriptDelayMs: number(args['corrected-delay-ms'], '--corrected-delay-ms'),
 		rateLimit: rate ? { perSecond: rate } : null,
+		honourSchedules: args['honour-schedules'] === 'true',
 	});
 	/** Show a key only when it is the simulator's built-in default. @param {string} value @param {string} def */
 	const shown = (value, def) => (value === def ? value : '(as configured)');

@@ -6,12 +6,10 @@
  */
 const { Router } = require('./router');
 const { isObject, clone } = require('./http-util');
-const { seedAgent, agentView } = require('./bolna');
+const { seedAgent, controlView } = require('./bolna');
 const { addPathway, graphError } = require('./bland');
 const { SEED } = require('./seed');
-
-/** A few bytes that stand in for an MP3 recording. */
-const FAKE_MP3 = Buffer.from([0x49, 0x44, 0x33, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xfb, 0x90, 0x64, 0x00]);
+const { FAKE_MP3 } = require('./http-util');
 
 function routes() {
 	const r = new Router();
@@ -66,7 +64,7 @@ function routes() {
 	});
 	r.add('GET', '/__sim/agents/:id', (ctx, call) => {
 		const agent = ctx.state.bolna.agents[call.params.id];
-		return agent ? { status: 200, body: agentView(agent) } : { status: 404, body: { error: 'agent not found' } };
+		return agent ? { status: 200, body: controlView(agent) } : { status: 404, body: { error: 'agent not found' } };
 	});
 	r.add('POST', '/__sim/pathways', (ctx, call) => {
 		const body = call.body;

@@ -5,6 +5,9 @@
  */
 const crypto = require('node:crypto');
 
+/** A few bytes that stand in for an MP3 recording. */
+const FAKE_MP3 = Buffer.from([0x49, 0x44, 0x33, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xfb, 0x90, 0x64, 0x00]);
+
 /** Largest request body the simulator accepts (bytes). */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -264,6 +267,7 @@ function clone(value) {
 }
 
 module.exports = {
+	FAKE_MP3,
 	MAX_BODY_BYTES,
 	readBody,
 	sendJson,

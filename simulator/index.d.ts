@@ -49,6 +49,8 @@ export interface SimulatorOptions {
 	faults?: FaultRule[];
 	/** Timeout of each webhook delivery in ms. Default 3000. */
 	webhookTimeoutMs?: number;
+	/** Bolna: scheduled calls and batches start at their `scheduled_at` (default false: one clock step later). */
+	honourSchedules?: boolean;
 }
 
 /** One API request as the simulator received it (secrets removed). */
@@ -101,6 +103,9 @@ export interface SimulatorState {
 		agents: Record<string, any>;
 		executions: Record<string, any>;
 		batches: Record<string, any>;
+		voices: any[];
+		phoneNumbers: Record<string, any>;
+		knowledgebases: Record<string, any>;
 	};
 	bland: {
 		account: Record<string, any>;
@@ -119,6 +124,7 @@ export interface SimulatorConfig {
 	correctedTranscriptDelayMs: number;
 	webhookTimeoutMs: number;
 	rateLimit: { perSecond: number } | null;
+	honourSchedules: boolean;
 }
 
 export interface Simulator {
@@ -152,6 +158,8 @@ export {
 	BOLNA_AGENT_NAME,
 	BOLNA_AGENT_NAME_2,
 	BOLNA_DEFAULT_FROM,
+	BOLNA_PHONE_NUMBER_ID,
+	BOLNA_VOICE_IDS,
 	BLAND_PATHWAY_ID,
 	BLAND_PATHWAY_ID_2,
 	BLAND_PATHWAY_NAME,

@@ -32,6 +32,8 @@ const DEFAULTS = {
 	/** @type {any[]} */
 	faults: [],
 	webhookTimeoutMs: 3000,
+	/** Bolna: scheduled calls and batches start at their `scheduled_at` (else one clock step later). */
+	honourSchedules: false,
 };
 
 const FAULT_ACTIONS = new Set(['status', 'drop', 'delay', 'rateLimit']);
@@ -188,6 +190,10 @@ function createContext(options) {
 		},
 		/** @param {Record<string, any>} patch */
 		configure(patch) {
+			if (patch.honourSchedules !== undefined) {
+				if (typeof patch.honourSchedules !== 'boolean') throw new Error('honourSchedules must be a boolean');
+				ctx.options.honourSchedules = patch.honourSchedules;
+			}
 			for (const key of ['clockMs', 'correctedTranscriptDelayMs', 'webhookTimeoutMs']) {
 				if (patch[key] === undefined) continue;
 				if (typeof patch[key] !== 'number' || patch[key] < 0) throw new Error(`${key} must be a non-negative number`);
@@ -202,8 +208,8 @@ function createContext(options) {
 			}
 		},
 		publicConfig() {
-			const { clockMs, correctedTranscriptDelayMs, webhookTimeoutMs, rateLimit } = ctx.options;
-			return { clockMs, correctedTranscriptDelayMs, webhookTimeoutMs, rateLimit };
+			const { clockMs, correctedTranscriptDelayMs, webhookTimeoutMs, rateLimit, honourSchedules } = ctx.options;
+			return { clockMs, correctedTranscriptDelayMs, webhookTimeoutMs, rateLimit, honourSchedules };
 		},
 	};
 	return ctx;

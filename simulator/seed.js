@@ -16,6 +16,9 @@ const BOLNA_AGENT_NAME = 'Lead Qualifier';
 const BOLNA_AGENT_NAME_2 = 'Appointment Reminder';
 /** The number Bolna calls come from when the request names none. */
 const BOLNA_DEFAULT_FROM = '+19876543007';
+/** The account's one Bolna phone number (`GET /phone-numbers/all`). */
+const BOLNA_PHONE_NUMBER_ID = '9b0e500000004000800000000000001a';
+const BOLNA_VOICE_IDS = Object.freeze(['Matthew', '21m00Tcm4TlvDq8ikWAM', 'aura-asteria-en']);
 
 const BLAND_PATHWAY_ID = 'b1a2d000-0000-4000-8000-000000000001';
 const BLAND_PATHWAY_ID_2 = 'b1a2d000-0000-4000-8000-000000000002';
@@ -30,7 +33,12 @@ const BLAND_DEFAULT_FROM = '+14155550199';
 
 /** Everything above in one object (what the CLI prints). */
 const SEED = Object.freeze({
-	bolna: { agentIds: [BOLNA_AGENT_ID, BOLNA_AGENT_ID_2], agentNames: [BOLNA_AGENT_NAME, BOLNA_AGENT_NAME_2] },
+	bolna: {
+		agentIds: [BOLNA_AGENT_ID, BOLNA_AGENT_ID_2],
+		agentNames: [BOLNA_AGENT_NAME, BOLNA_AGENT_NAME_2],
+		phoneNumberId: BOLNA_PHONE_NUMBER_ID,
+		voiceIds: [...BOLNA_VOICE_IDS],
+	},
 	bland: {
 		pathwayIds: [BLAND_PATHWAY_ID, BLAND_PATHWAY_ID_2],
 		pathwayNames: [BLAND_PATHWAY_NAME, BLAND_PATHWAY_NAME_2],
@@ -122,6 +130,28 @@ function seedState() {
 			executions: {},
 			/** @type {Record<string, any>} */
 			batches: {},
+			voices: [
+				{ id: 'c1e5000a-0000-4000-8000-000000000001', voice_id: BOLNA_VOICE_IDS[0], provider: 'polly', name: 'Matthew', model: 'generative', accent: 'en-US' },
+				{ id: 'c1e5000a-0000-4000-8000-000000000002', voice_id: BOLNA_VOICE_IDS[1], provider: 'elevenlabs', name: 'Rachel', model: 'eleven_turbo_v2_5', accent: 'American' },
+				{ id: 'c1e5000a-0000-4000-8000-000000000003', voice_id: BOLNA_VOICE_IDS[2], provider: 'deepgram', name: 'Asteria', model: 'aura-asteria-en', accent: 'American' },
+			],
+			phoneNumbers: {
+				[BOLNA_PHONE_NUMBER_ID]: {
+					id: BOLNA_PHONE_NUMBER_ID,
+					humanized_created_at: '11 months ago',
+					created_at: SEED_TIME,
+					humanized_updated_at: '11 months ago',
+					updated_at: SEED_TIME,
+					renewal_at: '2027-01-05',
+					phone_number: BOLNA_DEFAULT_FROM,
+					agent_id: null,
+					price: '5.0',
+					telephony_provider: 'twilio',
+					rented: true,
+				},
+			},
+			/** @type {Record<string, any>} */
+			knowledgebases: {},
 		},
 		bland: {
 			account: { status: 'active', billing: { current_balance: 25.0, refill_to: null } },
@@ -209,6 +239,8 @@ module.exports = {
 	BOLNA_AGENT_NAME,
 	BOLNA_AGENT_NAME_2,
 	BOLNA_DEFAULT_FROM,
+	BOLNA_PHONE_NUMBER_ID,
+	BOLNA_VOICE_IDS,
 	BLAND_PATHWAY_ID,
 	BLAND_PATHWAY_ID_2,
 	BLAND_PATHWAY_NAME,

@@ -89,7 +89,9 @@ async function pathway(ctx) {
 	const pathwayId = ok.data[0].pathwayId;
 	const updates = requestsTo(sim, 'POST', `/v1/pathway/${pathwayId}`);
 	assert.equal(updates.length, 1, 'one update request');
-	assert.deepEqual(updates[0].body, { nodes: VALID_NODES, edges: VALID_EDGES });
+	// Bland requires a name on every update: the node read the current one and sent it along.
+	assert.equal(requestsTo(sim, 'GET', `/v1/pathway/${pathwayId}`).length, 1, 'one read of the current name');
+	assert.deepEqual(updates[0].body, { name: 'Renewal Reminder', nodes: VALID_NODES, edges: VALID_EDGES });
 	assert.deepEqual(sim.state.bland.pathways[pathwayId].nodes, VALID_NODES);
 
 	// An invalid graph for the seeded pathway: two start nodes and an edge to a missing node.
@@ -116,7 +118,7 @@ async function pathway(ctx) {
 		'The pathway graph is invalid (2 problems): nodes: 2 nodes are marked "isStart" (node "Greeting" (id greet), node "Goodbye" (id bye)); exactly one must be; edge e1: target "ghost" is not a node of this pathway',
 	);
 	return [
-		`Pathway create → update: POST /v1/pathway/create then POST /v1/pathway/${pathwayId} with the graph`,
+		`Pathway create → update: POST /v1/pathway/create, GET the current name, then POST /v1/pathway/${pathwayId} with name + graph`,
 		`invalid graph refused in n8n (execution error: "${error.message.slice(0, 90)}…"), no request sent`,
 	];
 }

@@ -17,6 +17,8 @@ const FILES = [
 	'06-errors-redacted.js',
 	'07-wait-for-completion.js',
 	'08-money-safety.js',
+	'09-conformance.js',
+	'09-bolna-resources.js',
 	'10-duplicate-deliveries.js',
 ];
 

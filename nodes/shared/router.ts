@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { describePlaced, placedIdOf, recallPlaced, rememberPlaced, type PlacedItem } from './placed';
@@ -167,8 +167,12 @@ export async function route(
 			returnData.push(item);
 			continue;
 		}
+		if (module.returnsItem) {
+			returnData.push({ ...(result.data as INodeExecutionData), pairedItem: { item: result.itemIndex } });
+			continue;
+		}
 		returnData.push(
-			...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result.data ?? {}), {
+			...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray((result.data ?? {}) as IDataObject), {
 				itemData: { item: result.itemIndex },
 			}),
 		);

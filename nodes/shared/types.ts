@@ -12,7 +12,7 @@ import type {
 export type Operation = (
 	this: IExecuteFunctions,
 	itemIndex: number,
-) => Promise<IDataObject | IDataObject[]>;
+) => Promise<IDataObject | IDataObject[] | INodeExecutionData>;
 
 /**
  * An operation that takes the whole input at once (Create Batch: N items → one upload).
@@ -26,7 +26,7 @@ export type AllItemsOperation = (
 /** The result of one item's `execute`, or its error. */
 export interface ItemResult {
 	itemIndex: number;
-	data?: IDataObject | IDataObject[];
+	data?: IDataObject | IDataObject[] | INodeExecutionData;
 	error?: Error;
 }
 
@@ -43,6 +43,8 @@ export interface OperationModule {
 	validate?: (this: IExecuteFunctions, itemIndex: number) => Promise<void>;
 	/** Set on operations that place calls or batches: n8n's "Retry On Fail" would place them again. */
 	placesCalls?: boolean;
+	/** Set when `execute` returns a whole item `{json, binary?}` (e.g. a downloaded recording). */
+	returnsItem?: boolean;
 	afterAll?: (this: IExecuteFunctions, results: ItemResult[]) => Promise<ItemResult[]>;
 }
 

@@ -254,13 +254,26 @@ describe('Bland AI Create Batch', () => {
 });
 
 describe('Bland AI batch Get / Get Many / Stop', () => {
-	it('Get unwraps data', async () => {
-		const scope = nock(BLAND, { reqheaders: { authorization: API_KEY } })
-			.get('/v2/batches/batch-1')
+	it('Get reads GET /v1/batches/{id} (the documented batch details)', async () => {
+		const details = {
+			status: 'in-progress',
+			batch_params: { id: 'batch-1', label: 'Spring', base_prompt: 'Hi {{name}}' },
+			call_data: [{ call_id: 'c-1', to: '+14155550101', completed: true }],
+			analysis: { total_calls: 3, completed_calls: 1, in_progress_calls: 2 },
+		};
+		const scope = nock(BLAND, { reqheaders: { authorization: API_KEY } }).get('/v1/batches/batch-1').reply(200, details);
+		const run = await runBland({ resource: 'batch', operation: 'get', batchId: 'batch-1' });
+		scope.done();
+		expect(run.json).toEqual([{ batchId: 'batch-1', ...details }]);
+	});
+
+	it('Get unwraps a {data, errors} envelope', async () => {
+		const scope = nock(BLAND)
+			.get('/v1/batches/batch-1')
 			.reply(200, { data: { id: 'batch-1', status: 'in_progress', calls_total: 3 }, errors: null });
 		const run = await runBland({ resource: 'batch', operation: 'get', batchId: 'batch-1' });
 		scope.done();
-		expect(run.json).toEqual([{ id: 'batch-1', status: 'in_progress', calls_total: 3 }]);
+		expect(run.json).toEqual([{ batchId: 'batch-1', id: 'batch-1', status: 'in_progress', calls_total: 3 }]);
 	});
 
 	const batches = (skip: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: `b-${skip + i}` }));
@@ -305,10 +318,12 @@ describe('Bland AI batch Get / Get Many / Stop', () => {
 		expect(run.json).toHaveLength(150);
 	});
 
-	it('Stop posts to /stop', async () => {
-		const scope = nock(BLAND).post('/v2/batches/batch-1/stop').reply(200, { data: null, errors: null });
+	it('Stop posts to /v1/batches/{id}/stop and reports the cancelled calls', async () => {
+		const scope = nock(BLAND)
+			.post('/v1/batches/batch-1/stop')
+			.reply(200, { status: 'success', message: 'Successfully stopped batch', num_calls: 12, batch_id: 'batch-1' });
 		const run = await runBland({ resource: 'batch', operation: 'stop', batchId: 'batch-1' });
 		scope.done();
-		expect(run.json).toEqual([{ batchId: 'batch-1', stopped: true }]);
+		expect(run.json).toEqual([{ batchId: 'batch-1', stopped: true, cancelledCalls: 12, message: 'Successfully stopped batch' }]);
 	});
 });

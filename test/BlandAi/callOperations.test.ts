@@ -120,6 +120,21 @@ describe('Bland AI call operations', () => {
 			expect(run.items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 		});
 
+		it('sends Campaign ID and Sort By as campaign_id and sort_by', async () => {
+			const scope = nock(BLAND)
+				.get('/v1/calls')
+				.query({ from: 0, to: 2, limit: 2, campaign_id: 'camp-7', sort_by: 'updated_at', ascending: 'true' })
+				.reply(200, { total_count: 2, count: 2, calls: calls(0, 2) });
+			const run = await runBland({
+				resource: 'call',
+				operation: 'getMany',
+				limit: 2,
+				filters: { campaignId: ' camp-7 ', sortBy: 'updated_at', ascending: true },
+			});
+			scope.done();
+			expect(run.json).toHaveLength(2);
+		});
+
 		it('Return All: 2,500 calls in three windows of 1,000; total_count saves a fourth request', async () => {
 			const scope = nock(BLAND)
 				.get('/v1/calls')

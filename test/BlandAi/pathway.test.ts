@@ -53,6 +53,27 @@ describe('Bland AI pathways', () => {
 		]);
 	});
 
+	it('Update without a name sends the current name (Bland requires one)', async () => {
+		const scope = nock(BLAND)
+			.get('/v1/pathway/pw-1')
+			.reply(200, { name: 'Reservations', description: 'd', nodes, edges })
+			.post('/v1/pathway/pw-1', { name: 'Reservations', description: 'only this' })
+			.reply(200, { status: 'success', message: 'Pathway updated successfully' });
+		const run = await runBland({ resource: 'pathway', operation: 'update', pathwayId: pathway, updateFields: { description: 'only this' } });
+		scope.done();
+		expect(run.json).toEqual([{ pathwayId: 'pw-1', status: 'success', message: 'Pathway updated successfully' }]);
+	});
+
+	it('Update without a name fails before posting when the pathway has none', async () => {
+		const scope = nock(BLAND).get('/v1/pathway/pw-1').reply(200, { description: 'd' });
+		const recorder = recordRequests();
+		const run = await runBland({ resource: 'pathway', operation: 'update', pathwayId: pathway, updateFields: { description: 'x' } });
+		recorder.stop();
+		expect(run.error?.message).toBe('Pathway pw-1 has no name to keep: set "Name" under "Update Fields"');
+		scope.done();
+		expect(recorder.requests).toEqual([]);
+	});
+
 	it('Delete sends DELETE', async () => {
 		const scope = nock(BLAND).delete('/v1/pathway/pw-1').reply(200, { status: 'success', message: 'Pathway deleted successfully' });
 		const run = await runBland({ resource: 'pathway', operation: 'deletePathway', pathwayId: pathway });

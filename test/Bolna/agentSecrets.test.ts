@@ -10,6 +10,7 @@ import { AGENT, AUTH, BOLNA, agentRl, runBolna } from './helpers';
 const agent = {
 	id: AGENT,
 	agent_name: 'Support',
+	agent_prompts: { task_1: { system_prompt: 'Help' } },
 	agent_config: {
 		webhook_url: 'https://n8n.example.com/webhook/abc/webhook?token=0123456789abcdef0123456789abcdef',
 		tasks: [
@@ -84,7 +85,7 @@ describe('agent secrets', () => {
 		nock(BOLNA, AUTH)
 			.get(`/v2/agent/${AGENT}`)
 			.reply(200, agent)
-			.patch(`/v2/agent/${AGENT}`)
+			.put(`/v2/agent/${AGENT}`)
 			.reply(422, (_uri, body) => ({ detail: [{ loc: ['body', 'agent_config'], msg: 'bad', input: body }] }));
 		const result = await runBolna({
 			resource: 'agent',

@@ -206,17 +206,20 @@ describe('Bolna execution operations', () => {
 			data: ids.map((id) => ({ id, status: 'completed', agent_id: AGENT })),
 		});
 		const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => `e${from + i}`);
+		/** One 7-day window ending at Created To (the live endpoint needs from/to, ≤ 7 days apart). */
+		const week = { from: '2026-05-01T00:00:00.000Z', to: '2026-05-08T00:00:00.000Z' };
+		const filters = { to: '2026-05-08T00:00:00Z' };
 
 		it('Return All over 3 pages = exactly 3 requests, page_size 50', async () => {
 			const scope = nock(BOLNA, AUTH)
 				.get(path)
-				.query({ page_number: '1', page_size: '50' })
+				.query({ page_number: '1', page_size: '50', ...week })
 				.reply(200, page(ids(0, 50), true))
 				.get(path)
-				.query({ page_number: '2', page_size: '50' })
+				.query({ page_number: '2', page_size: '50', ...week })
 				.reply(200, page(ids(50, 50), true, 2))
 				.get(path)
-				.query({ page_number: '3', page_size: '50' })
+				.query({ page_number: '3', page_size: '50', ...week })
 				.reply(200, page(ids(100, 20), false, 3));
 			const result = await runBolna({
 				resource: 'execution',
@@ -224,6 +227,7 @@ describe('Bolna execution operations', () => {
 				agentId: agentRl,
 				returnAll: true,
 				outputMode: 'raw',
+				filters,
 			});
 			scope.done();
 			expect(result.items.map((i) => i.json.id)).toEqual(ids(0, 120));
@@ -233,9 +237,9 @@ describe('Bolna execution operations', () => {
 		it('Limit 30 = 1 request with page_size=30, even when more exist', async () => {
 			const scope = nock(BOLNA, AUTH)
 				.get(path)
-				.query({ page_number: '1', page_size: '30' })
+				.query({ page_number: '1', page_size: '30', ...week })
 				.reply(200, page(ids(0, 30), true));
-			const result = await runBolna({ resource: 'execution', operation: 'getMany', agentId: agentRl, limit: 30 });
+			const result = await runBolna({ resource: 'execution', operation: 'getMany', agentId: agentRl, limit: 30, filters });
 			scope.done();
 			expect(result.items).toHaveLength(30);
 			expect(result.items[0].json).toMatchObject({ executionId: 'e0', status: 'completed' });
@@ -244,10 +248,10 @@ describe('Bolna execution operations', () => {
 		it('Limit 70 stops after the second page and trims to 70', async () => {
 			const scope = nock(BOLNA)
 				.get(path)
-				.query({ page_number: '1', page_size: '50' })
+				.query({ page_number: '1', page_size: '50', ...week })
 				.reply(200, page(ids(0, 50), true))
 				.get(path)
-				.query({ page_number: '2', page_size: '50' })
+				.query({ page_number: '2', page_size: '50', ...week })
 				.reply(200, page(ids(50, 50), true, 2));
 			const result = await runBolna({
 				resource: 'execution',
@@ -255,6 +259,7 @@ describe('Bolna execution operations', () => {
 				agentId: agentRl,
 				limit: 70,
 				outputMode: 'raw',
+				filters,
 			});
 			scope.done();
 			expect(result.items.map((i) => i.json.id)).toEqual(ids(0, 70));
@@ -293,6 +298,78 @@ describe('Bolna execution operations', () => {
 			scope.done();
 			expect(result.error).toBeUndefined();
 			expect(result.items).toEqual([]);
+		});
+
+		it('without dates, asks for the last 7 days', async () => {
+			const now = Date.parse('2026-05-08T12:00:00.000Z');
+			const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+			try {
+				const scope = nock(BOLNA)
+					.get(path)
+					.query({ page_number: '1', page_size: '5', from: '2026-05-01T12:00:00.000Z', to: '2026-05-08T12:00:00.000Z' })
+					.reply(200, page(ids(0, 2), false));
+				const result = await runBolna({ resource: 'execution', operation: 'getMany', agentId: agentRl, limit: 5 });
+				scope.done();
+				expect(result.items).toHaveLength(2);
+			} finally {
+				clock.mockRestore();
+			}
+		});
+
+		it('a range longer than 7 days is read window by window, newest first, until the limit', async () => {
+			const scope = nock(BOLNA)
+				.get(path)
+				.query({ page_number: '1', page_size: '4', ...week })
+				.reply(200, page(ids(0, 2), false))
+				.get(path)
+				.query({ page_number: '1', page_size: '2', from: '2026-04-23T23:59:59.999Z', to: '2026-04-30T23:59:59.999Z' })
+				.reply(200, page(ids(2, 2), true));
+			const result = await runBolna({
+				resource: 'execution',
+				operation: 'getMany',
+				agentId: agentRl,
+				limit: 4,
+				outputMode: 'raw',
+				filters: { from: '2026-04-20T00:00:00Z', to: '2026-05-08T00:00:00Z' },
+			});
+			scope.done();
+			expect(result.items.map((i) => i.json.id)).toEqual(ids(0, 4));
+		});
+
+		it('Return All walks every window back to Created From', async () => {
+			const scope = nock(BOLNA)
+				.get(path)
+				.query({ page_number: '1', page_size: '50', ...week })
+				.reply(200, page(ids(0, 1), false))
+				.get(path)
+				.query({ page_number: '1', page_size: '50', from: '2026-04-23T23:59:59.999Z', to: '2026-04-30T23:59:59.999Z' })
+				.reply(200, page([], false))
+				.get(path)
+				.query({ page_number: '1', page_size: '50', from: '2026-04-20T00:00:00.000Z', to: '2026-04-23T23:59:59.998Z' })
+				.reply(200, page(ids(1, 1), false));
+			const result = await runBolna({
+				resource: 'execution',
+				operation: 'getMany',
+				agentId: agentRl,
+				returnAll: true,
+				outputMode: 'raw',
+				filters: { from: '2026-04-20T00:00:00Z', to: '2026-05-08T00:00:00Z' },
+			});
+			scope.done();
+			expect(result.items.map((i) => i.json.id)).toEqual(ids(0, 2));
+		});
+
+		it('refuses Created From after Created To with no request', async () => {
+			const seen = recordRequests();
+			const result = await runBolna({
+				resource: 'execution',
+				operation: 'getMany',
+				agentId: agentRl,
+				filters: { from: '2026-05-09T00:00:00Z', to: '2026-05-08T00:00:00Z' },
+			});
+			seen.stop();
+			expect(seen.requests).toEqual([]);
+			expect(result.error?.message).toBe('"Created From" is after "Created To"');
 		});
 
 		it('a bad date filter is refused, naming the field, with no request', async () => {
@@ -431,16 +508,16 @@ describe('Bolna agent operations', () => {
 			},
 		};
 
-		it('GETs the agent, replaces only that tool, PATCHes agent_config.tasks and never outputs the token', async () => {
+		it('GETs the agent, replaces only that tool, PUTs the whole agent back and never outputs the token', async () => {
 			let patched: any;
 			const scope = nock(BOLNA, AUTH)
 				.get(`/v2/agent/${AGENT}`)
 				.reply(200, agent)
-				.patch(`/v2/agent/${AGENT}`, (b) => {
+				.put(`/v2/agent/${AGENT}`, (b) => {
 					patched = b;
 					return true;
 				})
-				.reply(200, { message: 'success', state: 'updated' });
+				.reply(200, { agent_id: AGENT, status: 'updated' });
 			const result = await runBolna(params);
 			scope.done();
 
@@ -457,7 +534,9 @@ describe('Bolna agent operations', () => {
 			};
 			const task = agent.tasks[0];
 			expect(patched).toEqual({
+				agent_prompts: { task_1: { system_prompt: 'Be kind' } },
 				agent_config: {
+					agent_name: 'Alfred',
 					tasks: [
 						{
 							...task,
@@ -495,17 +574,21 @@ describe('Bolna agent operations', () => {
 					headerNames: ['X-Source'],
 					hasApiToken: true,
 				},
-				message: 'success',
-				state: 'updated',
+				settingsNotReturned: ['agent_welcome_message', 'webhook_url', 'calling_guardrails'],
+				status: 'updated',
 			});
 			expect(JSON.stringify(result.run.data.resultData.runData)).not.toContain('backend-secret');
 		});
 
 		it('adds a new tool to an agent without api_tools, keeping the string form when the agent uses it', async () => {
 			const patches: any[] = [];
-			const bare = { id: AGENT, tasks: [{ task_type: 'conversation', tools_config: { api_tools: null } }] };
+			const prompts = { agent_name: 'A', agent_prompts: { task_1: { system_prompt: 'x' } } };
+			const bare = { id: AGENT, ...prompts, tasks: [{ task_type: 'conversation', tools_config: { api_tools: null } }] };
 			const stringForm = {
 				id: AGENT,
+				...prompts,
+				webhook_url: 'https://hooks.example.com/bolna',
+				agent_welcome_message: 'Hello',
 				tasks: [
 					{
 						task_type: 'conversation',
@@ -518,16 +601,20 @@ describe('Bolna agent operations', () => {
 				.reply(200, bare)
 				.get(`/v2/agent/${AGENT}`)
 				.reply(200, stringForm)
-				.patch(`/v2/agent/${AGENT}`, (b) => {
+				.put(`/v2/agent/${AGENT}`, (b) => {
 					patches.push(b);
 					return true;
 				})
 				.times(2)
-				.reply(200, { message: 'success', state: 'updated' });
+				.reply(200, { agent_id: AGENT, status: 'updated' });
 			const first = await runBolna({ ...params, options: {} });
 			const second = await runBolna({ ...params, options: {} });
 			expect(first.items[0].json.action).toBe('created');
 			expect(second.items[0].json.action).toBe('created');
+			// What the agent as read carries goes back; what it lacks is named in the output.
+			expect(patches[1].agent_config).toMatchObject({ agent_name: 'A', webhook_url: 'https://hooks.example.com/bolna', agent_welcome_message: 'Hello' });
+			expect(first.items[0].json.settingsNotReturned).toEqual(['agent_welcome_message', 'webhook_url', 'calling_guardrails']);
+			expect(second.items[0].json.settingsNotReturned).toEqual(['calling_guardrails']);
 			const apiTools0 = patches[0].agent_config.tasks[0].tools_config.api_tools;
 			expect(apiTools0.tools).toHaveLength(1);
 			expect(apiTools0.tools_params.lookup_customer).toEqual({
@@ -543,7 +630,19 @@ describe('Bolna agent operations', () => {
 			expect(Object.keys(apiTools1.tools_params)).toEqual(['other', 'lookup_customer']);
 		});
 
-		it('will not replace a built-in tool of the same name (GET only, no PATCH)', async () => {
+		it('writes nothing when the agent as read has no agent_prompts (PUT needs the whole agent)', async () => {
+			const scope = nock(BOLNA).get(`/v2/agent/${AGENT}`).reply(200, { ...agent, agent_prompts: undefined });
+			const seen = recordRequests();
+			const result = await runBolna(params);
+			seen.stop();
+			scope.done();
+			expect(seen.requests).toEqual([]);
+			expect(result.error?.message).toBe(
+				`Agent ${AGENT} was read without agent_prompts; Bolna needs the whole agent to change its tools`,
+			);
+		});
+
+		it('will not replace a built-in tool of the same name (GET only, no PUT)', async () => {
 			const scope = nock(BOLNA).get(`/v2/agent/${AGENT}`).reply(200, agent);
 			const result = await runBolna({ ...params, toolName: 'transfer_to_human' });
 			scope.done();

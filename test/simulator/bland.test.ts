@@ -46,11 +46,33 @@ describe('simulator: Bland AI API', () => {
 			}
 		});
 
+		it('lists calls by campaign_id and refuses an undocumented list parameter', async () => {
+			await bland(sim, 'POST', '/v1/calls', { phone_number: '+14155550000', task: 'x', metadata: { campaign_id: 'camp-1' } });
+			await bland(sim, 'POST', '/v1/calls', { phone_number: '+14155550001', task: 'x' });
+			const byCampaign = (await bland(sim, 'GET', '/v1/calls?campaign_id=camp-1&sort_by=updated_at')).body;
+			expect(byCampaign.calls.map((c: { to: string }) => c.to)).toEqual(['+14155550000']);
+			const bad = await bland(sim, 'GET', '/v1/calls?order=desc');
+			expect(bad).toMatchObject({ status: 400, body: { status: 'error', message: 'Unknown query parameter: order' } });
+			expect((await bland(sim, 'GET', '/v1/calls?sort_by=price')).status).toBe(400);
+		});
+
+		it('accepts both voicemail forms and agent_id routing (the Make Call body is being reworked)', async () => {
+			for (const body of [
+				{ phone_number: '+14155550000', task: 'x', voicemail_message: 'Call me', voicemail_action: 'leave_message' },
+				{ phone_number: '+14155550000', task: 'x', voicemail: { action: 'leave_message', message: 'Call me' } },
+				{ phone_number: '+14155550000', agent_id: 'agent-1', amd: true },
+			]) {
+				expect((await bland(sim, 'POST', '/v1/calls', body)).status).toBe(200);
+			}
+		});
+
 		it.each([
 			[{ task: 'x' }, /phone_number/],
 			[{ phone_number: '4155550000', task: 'x' }, /E\.164/],
-			[{ phone_number: '+14155550000' }, /task, pathway_id or persona_id/],
+			[{ phone_number: '+14155550000' }, /task, pathway_id, persona_id or agent_id/],
 			[{ phone_number: '+14155550000', task: 'x', pathway_id: BLAND_PATHWAY_ID }, /exactly one/],
+			[{ phone_number: '+14155550000', agent_id: 'agent-1', pathway_id: BLAND_PATHWAY_ID }, /exactly one/],
+			[{ phone_number: '+14155550000', task: 'x', reduce_latency: true }, /^Unknown parameter: reduce_latency$/],
 			[{ phone_number: '+14155550000', pathway_id: 'nope' }, /Pathway not found/],
 			[{ phone_number: '+14155550000', task: 'x', webhook: 'http://example.com/hook' }, /https/],
 			[{ phone_number: '+14155550000', task: 'x', webhook_events: ['bogus'] }, /webhook_events/],
@@ -205,6 +227,10 @@ describe('simulator: Bland AI API', () => {
 			expect(res.body).toEqual({ data: null, errors: [{ error: 'invalid_parameter', message: expect.stringMatching(/phone_number/) }] });
 			const bad = await bland(sim, 'POST', '/v2/batches/create', { global: { task: 'x' }, call_objects: [{ phone_number: '555' }] });
 			expect(bad.body.errors[0].message).toMatch(/call_objects\[0\]\.phone_number/);
+			const extra = await bland(sim, 'POST', '/v2/batches/create', { global: { task: 'x' }, call_objects: [{ phone_number: '+14155550001' }], label: 'x' });
+			expect(extra.body.errors[0].message).toBe('Unknown parameter: label');
+			const extraGlobal = await bland(sim, 'POST', '/v2/batches/create', { global: { task: 'x', colour: 'red' }, call_objects: [{ phone_number: '+14155550001' }] });
+			expect(extraGlobal.body.errors[0].message).toBe('Unknown parameter: call_objects[0].colour');
 		});
 
 		it('runs the batch and posts validating → dispatching → in_progress → completed with counts', async () => {
@@ -227,14 +253,34 @@ describe('simulator: Bland AI API', () => {
 
 				const calls = (await bland(sim, 'GET', `/v1/calls?batch_id=${batchId}`)).body;
 				expect(calls.total_count).toBe(3);
-				const got = (await bland(sim, 'GET', `/v2/batches/${batchId}`)).body;
-				expect(got).toMatchObject({ errors: null, data: { id: batchId, batch_id: batchId, status: 'completed', description: 'Reminders', calls_total: 3, calls_successful: 2, calls_failed: 1 } });
-				expect(JSON.parse(got.data.base_prompt)).toEqual({ task: 'Remind about the appointment', webhook: receiver.url });
-				expect((await bland(sim, 'POST', `/v2/batches/${batchId}/stop`)).body).toEqual({ data: null, errors: null });
-				expect((await bland(sim, 'GET', '/v2/batches/nope')).status).toBe(404);
+				const got = (await bland(sim, 'GET', `/v1/batches/${batchId}`)).body;
+				expect(got).toMatchObject({
+					status: 'completed',
+					batch_params: { id: batchId, label: 'Reminders', endpoint_code: 'api' },
+					analysis: { total_calls: 3, completed_calls: 3, in_progress_calls: 0, queue_statuses: { complete: 3 } },
+				});
+				expect(got.call_data).toHaveLength(3);
+				expect(JSON.parse(got.batch_params.base_prompt)).toEqual({ task: 'Remind about the appointment', webhook: receiver.url });
+				const lean = (await bland(sim, 'GET', `/v1/batches/${batchId}?include_calls=false`)).body;
+				expect(lean.call_data).toBeUndefined();
+				expect((await bland(sim, 'GET', `/v1/batches/${batchId}?calls=1`)).status).toBe(400);
+				// Nothing left to stop: Bland says so.
+				expect((await bland(sim, 'POST', `/v1/batches/${batchId}/stop`)).status).toBe(400);
+				expect((await bland(sim, 'GET', '/v1/batches/nope')).status).toBe(404);
+				// The v2 get/stop paths are not in the docs.
+				expect((await bland(sim, 'GET', `/v2/batches/${batchId}`)).status).toBe(404);
 			} finally {
 				await receiver.close();
 			}
+		});
+
+		it('stop cancels the calls still running and counts them', async () => {
+			const res = await bland(sim, 'POST', '/v2/batches/create', { global: { task: 'x' }, call_objects: [{ phone_number: '+14155559999' }, { phone_number: '+14155550009' }] });
+			const batchId = res.body.data.batch_id;
+			await sim.waitFor((s) => Object.values(s.state.bland.calls).filter((c: any) => c.batch_id === batchId).length === 2, 3000);
+			const stopped = await bland(sim, 'POST', `/v1/batches/${batchId}/stop`);
+			expect(stopped.body).toEqual({ status: 'success', message: 'Successfully stopped batch', num_calls: expect.any(Number), batch_id: batchId });
+			expect(stopped.body.num_calls).toBeGreaterThanOrEqual(1);
 		});
 
 		it('lists with take/skip, newest first', async () => {
@@ -275,6 +321,13 @@ describe('simulator: Bland AI API', () => {
 			expect((await bland(sim, 'GET', `/v1/pathway/${id}`)).status).toBe(404);
 		});
 
+		it('refuses an update without a name, or with an undocumented field', async () => {
+			const noName = await bland(sim, 'POST', `/v1/pathway/${BLAND_PATHWAY_ID}`, { description: 'x' });
+			expect(noName).toMatchObject({ status: 400, body: { status: 'error', message: 'Missing required parameter: name' } });
+			const extra = await bland(sim, 'POST', `/v1/pathway/${BLAND_PATHWAY_ID}`, { name: 'N', colour: 'red' });
+			expect(extra).toMatchObject({ status: 400, body: { status: 'error', message: 'Unknown parameter: colour' } });
+		});
+
 		it.each([
 			['no start node', [{ ...nodes[0], data: { name: 'Start', text: 'Hi' } }, nodes[1]], edges, /exactly one start node/],
 			['two start nodes', [nodes[0], { ...nodes[1], data: { ...nodes[1].data, isStart: true } }], edges, /exactly one start node/],
@@ -282,7 +335,7 @@ describe('simulator: Bland AI API', () => {
 			['duplicate node ids', [nodes[0], { ...nodes[1], id: '1' }], [], /Duplicate node id/],
 			['a node without type', [nodes[0], { id: '2', data: {} }], [], /has no type/],
 		])('refuses a graph with %s', async (_label, badNodes, badEdges, message) => {
-			const res = await bland(sim, 'POST', `/v1/pathway/${BLAND_PATHWAY_ID}`, { nodes: badNodes, edges: badEdges });
+			const res = await bland(sim, 'POST', `/v1/pathway/${BLAND_PATHWAY_ID}`, { name: 'Lead Qualification', nodes: badNodes, edges: badEdges });
 			expect(res.status).toBe(400);
 			expect(res.body).toEqual({ status: 'error', message: expect.stringMatching(message) });
 			expect(sim.state.bland.pathways[BLAND_PATHWAY_ID].nodes.map((n: { id: string }) => n.id)).toEqual(['1', 'end']);

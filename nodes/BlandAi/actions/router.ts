@@ -8,7 +8,14 @@ import * as customTool from './customTool';
 import * as pathway from './pathway';
 
 export const operations: OperationMap = {
-	call: { make: call.make, get: call.get, getMany: call.getMany, stop: call.stop, analyze: call.analyze },
+	call: {
+		make: call.make,
+		get: call.get,
+		getMany: call.getMany,
+		getRecording: call.getRecording,
+		stop: call.stop,
+		analyze: call.analyze,
+	},
 	batch: { create: batch.create, get: batch.get, getMany: batch.getMany, stop: batch.stop },
 	pathway: {
 		create: pathway.create,

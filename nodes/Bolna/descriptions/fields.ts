@@ -55,3 +55,52 @@ export const batchIdField: INodeProperties = {
 	placeholder: 'e.g. 3c90c3cc0d444b5088888dd25736052a',
 	description: 'ID of the batch, as returned by Create Batch or Get Many Batches',
 };
+
+/** A resource locator whose list comes from a `searchListMethod`, with an ID mode. */
+function locator(
+	displayName: string,
+	name: string,
+	searchListMethod: string,
+	description: string,
+	idPlaceholder: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${displayName.toLowerCase()}…`,
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{ displayName: 'ID', name: 'id', type: 'string', placeholder: idPlaceholder },
+		],
+	};
+}
+
+/** A voice of the account (`GET /me/voices`); the value is the voice's `voice_id`. */
+export const voiceLocator = locator('Voice', 'voiceId', 'searchVoices', 'A voice from the voices available to the account', 'e.g. Matthew');
+
+/** A phone number of the account (`GET /phone-numbers/all`); the value is its ID. */
+export const phoneNumberLocator = locator(
+	'Phone Number',
+	'phoneNumberId',
+	'searchPhoneNumbers',
+	'A phone number of the account',
+	'e.g. 3c90c3cc0d444b5088888dd25736052a',
+);
+
+/** A knowledgebase of the account (`GET /knowledgebase/all`); the value is its `rag_id`. */
+export const knowledgebaseLocator = locator(
+	'Knowledgebase',
+	'ragId',
+	'searchKnowledgebases',
+	'A knowledgebase of the account',
+	'e.g. 3c90c3cc-0d44-4b50-8888-8dd25736052a',
+);

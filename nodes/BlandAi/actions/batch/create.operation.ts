@@ -289,6 +289,9 @@ export async function executeAll(
 ): Promise<INodeExecutionData[]> {
 	const { body, skippedRows } = await buildBatchBody.call(this, items);
 	// One request for the whole input, sent once: a retry could create (and dial) the batch twice.
+	// `POST /v2/batches/create` with `call_objects` + `global`: Bland's current docs "Create Batch"
+	// (https://docs.bland.ai/api-v2/post/batches). The seed docs' `POST /v1/batches` with
+	// `base_prompt` + `call_data` is the older, legacy form of the same endpoint.
 	const response = await blandRequest.call(this, {
 		method: 'POST',
 		path: '/v2/batches/create',

@@ -12,6 +12,12 @@ export const BATCHES_PAGE_MAX = 100;
 
 export const description = forOperation('batch', 'getMany', returnAllAndLimit());
 
+/**
+ * `GET /v2/batches/list?take=&skip=`. Source: Bland's current docs "List Batches"
+ * (https://docs.bland.ai/api-v1/get/batches, cited in the research notes), the same family as the
+ * documented `POST /v2/batches/create`. The older seed docs list `GET /v1/batches` (from/to index
+ * window); the v2 list is the newer official source, so it wins.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = getLimit.call(this, itemIndex);
 	return await paginate<IDataObject>(

@@ -46,6 +46,13 @@ const properties: INodeProperties[] = [
 				description: 'Only calls of this batch',
 			},
 			{
+				displayName: 'Campaign ID',
+				name: 'campaignId',
+				type: 'string',
+				default: '',
+				description: 'Only calls of this campaign',
+			},
+			{
 				displayName: 'Completed',
 				name: 'completed',
 				type: 'boolean',
@@ -73,6 +80,17 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether to return only inbound calls (true) or only outbound ones (false)',
+			},
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'options',
+				default: 'created_at',
+				options: [
+					{ name: 'Created At', value: 'created_at' },
+					{ name: 'Updated At', value: 'updated_at' },
+				],
+				description: 'Which time the calls are ordered by (newest first unless Ascending)',
 			},
 			{
 				displayName: 'Start Date',
@@ -107,6 +125,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		batch_id: filters.batchId,
 		answered_by: filters.answeredBy,
 		inbound: filters.inbound,
+		// `campaign_id`: Bland's docs "List Calls"; `sort_by` (created_at | updated_at): a
+		// community-maintained Bland spec and Bland's own n8n node, not the seed docs.
+		campaign_id: typeof filters.campaignId === 'string' ? filters.campaignId.trim() : undefined,
+		sort_by: filters.sortBy,
 		ascending: filters.ascending,
 	});
 	// Index windows [from, to): page n covers from = n·size to (n+1)·size. total_count tells when

@@ -3,10 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as analyze from './analyze.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as getRecording from './getRecording.operation';
 import * as make from './make.operation';
 import * as stop from './stop.operation';
 
-export { analyze, get, getMany, make, stop };
+export { analyze, get, getMany, getRecording, make, stop };
 
 export const description: INodeProperties[] = [
 	{
@@ -35,6 +36,12 @@ export const description: INodeProperties[] = [
 				action: 'Get many calls',
 			},
 			{
+				name: 'Get Recording',
+				value: 'getRecording',
+				description: 'Get the recording of a call as an MP3 file or URL (calls made with Record on)',
+				action: 'Get the recording of a call',
+			},
+			{
 				name: 'Make Call',
 				value: 'make',
 				description: 'Place an outbound AI phone call (billed; dials a real person)',
@@ -52,6 +59,7 @@ export const description: INodeProperties[] = [
 	...analyze.description,
 	...get.description,
 	...getMany.description,
+	...getRecording.description,
 	...make.description,
 	...stop.description,
 ];

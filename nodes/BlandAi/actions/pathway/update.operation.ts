@@ -48,12 +48,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(node, 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });
 	}
-	const response = await blandRequest.call(this, {
-		method: 'POST',
-		path: `/v1/pathway/${pathSegment(pathwayId)}`,
-		body,
-		itemIndex,
-	});
+	const path = `/v1/pathway/${pathSegment(pathwayId)}`;
+	if (body.name === undefined) {
+		// Bland's Update Pathway marks `name` as required (docs: POST /v1/pathway/{pathway_id},
+		// body "name string *"), so an update that leaves the name alone sends the current one.
+		const current = await blandRequest.call(this, { method: 'GET', path, itemIndex });
+		const name = current.name ?? (current.data as IDataObject | undefined)?.name;
+		if (typeof name !== 'string' || name === '') {
+			throw new NodeOperationError(node, `Pathway ${pathwayId} has no name to keep: set "Name" under "Update Fields"`, {
+				itemIndex,
+				description: 'Bland requires a name on every pathway update. The pathway was not changed.',
+			});
+		}
+		body.name = name;
+	}
+	const response = await blandRequest.call(this, { method: 'POST', path, body, itemIndex });
 	const data = (response.pathway_data as IDataObject | undefined) ?? {};
 	return { pathwayId, status: response.status ?? null, message: response.message ?? null, ...data };
 }

@@ -1,12 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as create from './create.operation';
+import * as deleteAgent from './deleteAgent.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as stopQueuedCalls from './stopQueuedCalls.operation';
 import * as update from './update.operation';
 import * as upsertCustomTool from './upsertCustomTool.operation';
 
-export { get, getMany, stopQueuedCalls, update, upsertCustomTool };
+export { create, deleteAgent, get, getMany, stopQueuedCalls, update, upsertCustomTool };
 
 export const description: INodeProperties[] = [
 	{
@@ -21,6 +23,18 @@ export const description: INodeProperties[] = [
 				value: 'upsertCustomTool',
 				description: 'Add an HTTP function tool to the agent, or replace the one with the same name',
 				action: 'Add or replace a custom tool of an agent',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create an agent from a name, prompt and voice',
+				action: 'Create an agent',
+			},
+			{
+				name: 'Delete',
+				value: 'deleteAgent',
+				description: 'Delete an agent',
+				action: 'Delete an agent',
 			},
 			{
 				name: 'Get',
@@ -49,6 +63,8 @@ export const description: INodeProperties[] = [
 		],
 		default: 'get',
 	},
+	...create.description,
+	...deleteAgent.description,
 	...get.description,
 	...getMany.description,
 	...stopQueuedCalls.description,

@@ -205,3 +205,56 @@ export function upsertTool(agent: BolnaAgent, spec: BolnaToolSpec, params: Bolna
 	);
 	return { tasks: nextTasks, taskIndex, action: index === -1 ? 'created' : 'replaced', toolCount: nextTools.length };
 }
+
+/**
+ * The keys of `agent_config` in `PUT /v2/agent/{id}` (Bolna's OpenAPI `AgentConfigV2`). Bolna's
+ * PATCH accepts only agent_name, agent_welcome_message, webhook_url, synthesizer, agent_prompts
+ * and ingest_source_config, so tools change through PUT, which replaces the whole agent.
+ */
+export const AGENT_CONFIG_KEYS = [
+	'agent_name',
+	'agent_welcome_message',
+	'webhook_url',
+	'agent_type',
+	'tasks',
+	'ingest_source_config',
+	'calling_guardrails',
+] as const;
+
+/** Settings a PUT replaces that Bolna's documented `GET /v2/agent/{id}` (AgentV2) does not return. */
+export const SETTINGS_GET_MAY_OMIT = ['agent_welcome_message', 'webhook_url', 'calling_guardrails'] as const;
+
+function isPlainObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export interface ReplaceRequest {
+	body: { agent_config: IDataObject; agent_prompts: IDataObject };
+	/** Settings the agent as read did not include: the PUT cannot keep what it was not told. */
+	notReturned: string[];
+}
+
+/**
+ * The whole agent for `PUT /v2/agent/{id}` (`AgentRequestV2`): every documented configuration
+ * field the agent as read has (a nested `agent_config` wins over the top level), with `tasks`
+ * replaced, and its `agent_prompts`. Null values are left out (the fields are typed as strings or
+ * objects).
+ */
+export function replaceRequest(agent: BolnaAgent, tasks: IDataObject[]): ReplaceRequest {
+	const source: IDataObject = { ...agent, ...(isPlainObject(agent.agent_config) ? agent.agent_config : {}) };
+	if (typeof source.agent_name !== 'string' || source.agent_name === '') {
+		throw new ToolConfigError('was read without an agent_name; Bolna needs the whole agent to change its tools');
+	}
+	if (!isPlainObject(source.agent_prompts)) {
+		throw new ToolConfigError('was read without agent_prompts; Bolna needs the whole agent to change its tools');
+	}
+	const config: IDataObject = {};
+	for (const key of AGENT_CONFIG_KEYS) {
+		const value = key === 'tasks' ? tasks : source[key];
+		if (value !== undefined && value !== null) config[key] = value;
+	}
+	return {
+		body: { agent_config: config, agent_prompts: source.agent_prompts },
+		notReturned: SETTINGS_GET_MAY_OMIT.filter((key) => source[key] === undefined),
+	};
+}

@@ -12,6 +12,7 @@ import type { BolnaAgent, BolnaToolParams, BolnaToolSpec } from '../../types';
 import {
 	CUSTOM_TOOL_KEY,
 	defaultParamTemplate,
+	replaceRequest,
 	requireUrl,
 	ToolConfigError,
 	upsertTool,
@@ -23,7 +24,7 @@ import {
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Adds the tool to the agent, or replaces the custom tool with the same name. Other tools and settings of the agent are kept. During calls Bolna sends the tool request from its servers (GET or POST, 10-second timeout).',
+			'Adds the tool to the agent, or replaces the custom tool with the same name. Bolna changes tools only by replacing the whole agent, so the node reads the agent and sends it back with just this tool changed; a setting Bolna does not return when the agent is read (welcome message, webhook URL, calling hours) cannot be kept and is listed in the output. During calls Bolna sends the tool request from its servers (GET or POST, 10-second timeout).',
 		name: 'upsertToolNotice',
 		type: 'notice',
 		default: '',
@@ -124,8 +125,10 @@ const properties: INodeProperties[] = [
 export const description = forOperation('agent', 'upsertCustomTool', properties);
 
 /**
- * GET the agent, change only the named tool in its conversation task's `api_tools`, and PATCH
- * back `agent_config.tasks`. Everything is validated before the first request.
+ * GET the agent, change only the named tool in its conversation task's `api_tools`, and PUT the
+ * whole agent back: Bolna's `PATCH /v2/agent/{id}` (AgentPatchRequest) does not take `tasks`,
+ * `PUT /v2/agent/{id}` takes the full AgentRequestV2. Everything is validated before the first
+ * request; nothing is written when the agent as read cannot be sent back whole.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
@@ -175,8 +178,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const path = `/v2/agent/${pathSegment(agentId)}`;
 	const agent = (await bolnaRequest.call(this, { method: 'GET', path, itemIndex })) as BolnaAgent;
 	let result;
+	let request;
 	try {
 		result = upsertTool(agent, spec, params);
+		request = replaceRequest(agent, result.tasks);
 	} catch (error) {
 		if (error instanceof ToolConfigError) {
 			throw new NodeOperationError(node, `Agent ${agentId} ${error.message}`, {
@@ -187,12 +192,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new NodeOperationError(node, error as Error, { itemIndex });
 	}
 	const response = await bolnaRequest.call(this, {
-		method: 'PATCH',
+		method: 'PUT',
 		path,
-		body: { agent_config: { tasks: result.tasks } },
+		body: request.body,
 		itemIndex,
-		// The tasks carry every tool's token and headers: keep them out of any error.
-		secrets: [...(apiToken ? [apiToken] : []), ...agentSecrets({ tasks: result.tasks } as IDataObject)],
+		// The agent carries every tool's token and headers and the trigger's token: keep them out of any error.
+		secrets: [...(apiToken ? [apiToken] : []), ...agentSecrets(request.body as unknown as IDataObject)],
 	});
 
 	return {
@@ -209,7 +214,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			headerNames: Object.keys(headers),
 			hasApiToken: apiToken !== null,
 		},
-		message: response.message ?? null,
-		state: response.state ?? null,
+		settingsNotReturned: request.notReturned,
+		status: response.status ?? response.state ?? null,
 	};
 }

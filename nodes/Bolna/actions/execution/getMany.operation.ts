@@ -15,6 +15,13 @@ import type { BolnaExecutionPage } from '../../types';
 /** Bolna's maximum `page_size` on `GET /v2/agent/{id}/executions`. */
 export const MAX_PAGE_SIZE = 50;
 
+/**
+ * The longest `from`–`to` window one request may ask for. Bolna's OpenAPI marks `from`/`to` as
+ * optional, but Bolna's own MCP server (bolna-ai/mcp src/tools/read.ts) reports that the live
+ * endpoint requires both, at most 7 days apart, and defaults them to the last 7 days.
+ */
+export const WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
 const properties: INodeProperties[] = [
 	{ ...agentLocator, description: 'The agent whose calls to list' },
 	...returnAllAndLimit(),
@@ -55,14 +62,15 @@ const properties: INodeProperties[] = [
 				name: 'from',
 				type: 'dateTime',
 				default: '',
-				description: 'Only calls created at or after this time. A time without a zone is read as UTC.',
+				description:
+					'Only calls created at or after this time (default: 7 days before Created To). Bolna serves at most 7 days per request, so a longer range is read 7 days at a time. A time without a zone is read as UTC.',
 			},
 			{
 				displayName: 'Created To',
 				name: 'to',
 				type: 'dateTime',
 				default: '',
-				description: 'Only calls created at or before this time. A time without a zone is read as UTC.',
+				description: 'Only calls created at or before this time (default: now). A time without a zone is read as UTC.',
 			},
 			{
 				displayName: 'Provider',
@@ -121,8 +129,26 @@ export function toUtcIso(node: INode, value: unknown, field: string, itemIndex: 
 }
 
 /**
- * GET /v2/agent/{agent_id}/executions, page by page (`page_number` from 1, `page_size` ≤ 50,
- * `has_more`), with the fewest requests: Limit 30 is one request with page_size=30.
+ * The windows of at most 7 days that cover `from`–`to`, newest first (the API lists newest
+ * first, so the output stays in that order). Windows do not overlap: each ends 1 ms before the
+ * next newer one starts.
+ */
+export function executionWindows(fromMs: number, toMs: number): Array<{ from: string; to: string }> {
+	const windows: Array<{ from: string; to: string }> = [];
+	let end = toMs;
+	while (end >= fromMs) {
+		const start = Math.max(fromMs, end - WINDOW_MS);
+		windows.push({ from: new Date(start).toISOString(), to: new Date(end).toISOString() });
+		end = start - 1;
+	}
+	return windows;
+}
+
+/**
+ * GET /v2/agent/{agent_id}/executions, window by window (at most 7 days each, newest first) and
+ * page by page within a window (`page_number` from 1, `page_size` ≤ 50, `has_more`), with the
+ * fewest requests: Limit 30 is one request with page_size=30, and no older window is read once
+ * the limit is reached.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
@@ -137,24 +163,35 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		provider: filters.provider,
 		answered_by_voice_mail:
 			typeof filters.answeredByVoiceMail === 'boolean' ? String(filters.answeredByVoiceMail) : undefined,
-		from: toUtcIso(node, filters.from, 'Created From', itemIndex),
-		to: toUtcIso(node, filters.to, 'Created To', itemIndex),
 	});
+	const to = toUtcIso(node, filters.to, 'Created To', itemIndex);
+	const from = toUtcIso(node, filters.from, 'Created From', itemIndex);
+	const toMs = to === undefined ? Date.now() : Date.parse(to);
+	const fromMs = from === undefined ? toMs - WINDOW_MS : Date.parse(from);
+	if (fromMs > toMs) {
+		throw new NodeOperationError(node, '"Created From" is after "Created To"', { itemIndex });
+	}
 
-	const executions = await paginate(
-		async (pageIndex, pageSize) => {
-			const page = (await bolnaRequest.call(this, {
-				method: 'GET',
-				path: `/v2/agent/${pathSegment(agentId)}/executions`,
-				qs: { ...query, page_number: pageIndex + 1, page_size: pageSize },
-				itemIndex,
-			})) as BolnaExecutionPage;
-			const items = asArray(page, 'data');
-			const hasMore = typeof page.has_more === 'boolean' ? page.has_more : items.length >= pageSize;
-			return { items, hasMore };
-		},
-		limit,
-		MAX_PAGE_SIZE,
-	);
+	const executions: IDataObject[] = [];
+	for (const window of executionWindows(fromMs, toMs)) {
+		const remaining = limit - executions.length;
+		if (remaining <= 0) break;
+		const page = await paginate(
+			async (pageIndex, pageSize) => {
+				const body = (await bolnaRequest.call(this, {
+					method: 'GET',
+					path: `/v2/agent/${pathSegment(agentId)}/executions`,
+					qs: { ...query, ...window, page_number: pageIndex + 1, page_size: pageSize },
+					itemIndex,
+				})) as BolnaExecutionPage;
+				const items = asArray(body, 'data');
+				const hasMore = typeof body.has_more === 'boolean' ? body.has_more : items.length >= pageSize;
+				return { items, hasMore };
+			},
+			remaining,
+			MAX_PAGE_SIZE,
+		);
+		executions.push(...page);
+	}
 	return executions.map((execution) => shapeExecution(execution, mode));
 }

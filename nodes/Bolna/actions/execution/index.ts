@@ -3,8 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as get from './get.operation';
 import * as getLogs from './getLogs.operation';
 import * as getMany from './getMany.operation';
+import * as getRecording from './getRecording.operation';
 
-export { get, getLogs, getMany };
+export { get, getLogs, getMany, getRecording };
 
 export const description: INodeProperties[] = [
 	{
@@ -32,10 +33,17 @@ export const description: INodeProperties[] = [
 				description: 'Get the calls of an agent, with filters',
 				action: 'Get many executions',
 			},
+			{
+				name: 'Get Recording',
+				value: 'getRecording',
+				description: 'Get the recording of a completed call as an MP3 file or URL',
+				action: 'Get the recording of an execution',
+			},
 		],
 		default: 'get',
 	},
 	...get.description,
 	...getLogs.description,
 	...getMany.description,
+	...getRecording.description,
 ];

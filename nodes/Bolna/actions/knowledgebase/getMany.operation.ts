@@ -1,0 +1,15 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../../shared/descriptions/common';
+import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
+import { asArray } from '../../../shared/transport/request';
+import { getLimit } from '../../../shared/validation/params';
+import { bolnaRequest } from '../../transport';
+
+export const description = forOperation('knowledgebase', 'getMany', returnAllAndLimit());
+
+/** `GET /knowledgebase/all` returns every knowledgebase at once; Limit applies here. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const limit = getLimit.call(this, itemIndex);
+	return asArray(await bolnaRequest.call(this, { method: 'GET', path: '/knowledgebase/all', itemIndex })).slice(0, limit);
+}
