@@ -21,6 +21,9 @@ module.exports = async function bolnaTrigger(ctx) {
 
 	const example = loadExample('bolna-lead-call-outcome.json');
 	const trigger = example.nodes.find((n) => n.type === TYPES.bolnaTrigger);
+	// Bolna's documented GET agent (and so the simulator) does not report the agent's webhook URL:
+	// the user says where it should point after deactivation.
+	trigger.parameters.options = { ...(trigger.parameters.options || {}), webhookUrlAfterDeactivation: PREVIOUS_URL };
 	const workflow = await n8n.deploy(example, credentials);
 
 	// Activation pointed the agent at the trigger's production URL, with a secret token.
@@ -92,7 +95,7 @@ module.exports = async function bolnaTrigger(ctx) {
 	});
 	assert.equal(byExecution.get(executionIds[0]).outcome.customerName, 'Ada Lovelace');
 
-	// Deactivation restores the previous URL.
+	// Deactivation points the agent at the URL chosen for it.
 	await n8n.deactivate(workflow.id);
 	assert.equal(simAgent(sim, agentId).agent_config.webhook_url, PREVIOUS_URL);
 	assert.equal(requestsTo(sim, 'PATCH', `/v2/agent/${agentId}`).length, 2, 'one PATCH on deactivation');
@@ -101,7 +104,7 @@ module.exports = async function bolnaTrigger(ctx) {
 		`activation PATCHed the agent webhook_url to ${expectedBase}?token=<${token.length} hex>; 401 without/with a wrong token`,
 		`16 status deliveries (all 200) → exactly 3 trigger runs (completed, busy, completed) + 3 lead runs`,
 		`Extracted Data Only items = simulator extracted_data + executionId/status/agentId; Write Outcome: interested / busy / not interested`,
-		`deactivation restored ${PREVIOUS_URL}`,
+		`deactivation set the chosen "Webhook URL After Deactivation" ${PREVIOUS_URL} (Bolna's documented GET does not report the agent's URL)`,
 	];
 };
 module.exports.title = 'Bolna Trigger (example bolna-lead-call-outcome): register, filter statuses, extracted data, restore';

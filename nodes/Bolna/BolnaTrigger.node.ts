@@ -52,14 +52,35 @@ function webhookUrlOf(agent: IDataObject): string | null {
 	return typeof url === 'string' && url !== '' ? url : null;
 }
 
-/** The agent's `webhook_url` as a slot the trigger can point at itself and restore. */
+/**
+ * Whether Bolna's answer says what the agent's webhook URL is. Its documented `GET /v2/agent/{id}`
+ * response has no `webhook_url` (Bolna's OpenAPI, AgentV2 response); some live answers carry it.
+ */
+function reportsWebhookUrl(agent: IDataObject): boolean {
+	const config = agent.agent_config as IDataObject | undefined;
+	return (config !== null && typeof config === 'object' && 'webhook_url' in config) || 'webhook_url' in agent;
+}
+
+/** "Webhook URL After Deactivation": where to point the agent when Bolna does not report its URL. */
+function afterDeactivationUrl(ctx: IHookFunctions): string | null {
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const url = typeof options.webhookUrlAfterDeactivation === 'string' ? options.webhookUrlAfterDeactivation.trim() : '';
+	return url === '' ? null : url;
+}
+
+/**
+ * The agent's `webhook_url` as a slot the trigger can point at itself and restore. `reported` says,
+ * after a read, whether Bolna's answer carried the URL at all.
+ */
 function agentSlot(ctx: IHookFunctions, agentId: string): WebhookSlot {
 	const path = `/v2/agent/${pathSegment(agentId)}`;
 	return {
 		target: agentId,
 		async read() {
 			const agent = await unlessNotFound(ctx.getNode(), async () => await bolnaRequest.call(ctx, { method: 'GET', path }));
-			return agent === undefined ? undefined : webhookUrlOf(agent);
+			if (agent === undefined) return undefined;
+			this.reported = reportsWebhookUrl(agent);
+			return webhookUrlOf(agent);
 		},
 		async write(url) {
 			await bolnaRequest.call(ctx, {
@@ -207,6 +228,16 @@ export class BolnaTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Webhook URL After Deactivation',
+						name: 'webhookUrlAfterDeactivation',
+						type: 'string',
+						default: '',
+						placeholder: 'https://crm.example.com/hooks/bolna',
+						description:
+							"Where the agent's webhook URL points once this workflow is deactivated, when Bolna does not report the URL the agent had before (its documented API does not). Empty clears it.",
+						displayOptions: { show: { '/registerAutomatically': [true] } },
+					},
+					{
 						displayName: 'Allowed Source IPs',
 						name: 'allowedSourceIps',
 						type: 'string',
@@ -238,7 +269,13 @@ export class BolnaTrigger implements INodeType {
 				if (!registersAutomatically(this)) return true;
 				const agentId = configuredAgentId(this);
 				const url = withToken(ownWebhookUrl(this), await registrationToken(this));
-				const done = await register(this.getWorkflowStaticData('node'), agentSlot(this, agentId), url);
+				const slot = agentSlot(this, agentId);
+				const done = await register(this.getWorkflowStaticData('node'), slot, url);
+				if (done && slot.reported === false && afterDeactivationUrl(this) === null) {
+					this.logger.warn(
+						`Bolna Trigger "${this.getNode().name}": Bolna did not report agent ${agentId}'s previous webhook URL, so deactivating the workflow will clear it. Set the option "Webhook URL After Deactivation" to restore one.`,
+					);
+				}
 				if (!done) {
 					throw new NodeOperationError(this.getNode(), `Bolna agent ${agentId} was not found`, {
 						description: 'Check the Agent field: the agent does not exist or belongs to another account.',
@@ -247,9 +284,14 @@ export class BolnaTrigger implements INodeType {
 				return true;
 			},
 
-			/** Puts the agent's previous webhook URL back if it still points at this trigger, then forgets the registration. */
+			/**
+			 * Puts the agent's previous webhook URL back if it still points at this trigger, then forgets
+			 * the registration. When Bolna does not report the agent's URL (its documented GET has none),
+			 * neither the previous URL nor whether the agent still points here can be known: the URL is
+			 * set to "Webhook URL After Deactivation", or cleared.
+			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
-				await unregister(this.getWorkflowStaticData('node'), (agentId) => agentSlot(this, agentId));
+				await unregister(this.getWorkflowStaticData('node'), (agentId) => agentSlot(this, agentId), afterDeactivationUrl(this));
 				return true;
 			},
 		},

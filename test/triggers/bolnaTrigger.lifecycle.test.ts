@@ -204,6 +204,27 @@ describe('Bolna Trigger registration (create / checkExists / delete through n8n-
 			},
 		});
 
+		it.each([
+			['sets "Webhook URL After Deactivation"', { options: { webhookUrlAfterDeactivation: 'https://crm.example.com/after' } }, 'https://crm.example.com/after'],
+			['clears the URL without it', {}, null],
+		])('when Bolna does not report the agent\'s URL (its documented GET), %s', async (_label, parameters, expected) => {
+			const patches: unknown[] = [];
+			const documented = { id: AGENT, agent_name: 'Alfred', agent_config: { agent_name: 'Alfred' } };
+			const scope = bolna()
+				.get(`/v2/agent/${AGENT}`)
+				.reply(200, documented)
+				.patch(`/v2/agent/${AGENT}`, (body) => {
+					patches.push(body);
+					return true;
+				})
+				.reply(200, {});
+			const staticData = registered(null);
+			await callHook({ node: trigger(parameters), method: 'delete', credentials, staticData });
+			scope.done();
+			expect(patches).toEqual([{ agent_config: { webhook_url: expected } }]);
+			expect(staticData[STATIC_KEY]).toEqual({});
+		});
+
 		it('restores the previous URL and clears the static data', async () => {
 			const patches: unknown[] = [];
 			const scope = bolna()

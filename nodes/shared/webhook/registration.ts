@@ -15,6 +15,8 @@ export interface WebhookSlot {
 	read(): Promise<string | null | undefined>;
 	/** Sets the URL (`null` clears it). */
 	write(url: string | null): Promise<void>;
+	/** After a read: false when the provider's answer did not say what the URL is. */
+	reported?: boolean;
 }
 
 /** What the trigger remembers in its static data between activation and deactivation. */
@@ -110,12 +112,17 @@ export async function register(
 export async function unregister(
 	staticData: IDataObject,
 	slotFor: (target: string) => WebhookSlot,
+	whenUnreported: string | null = null,
 ): Promise<void> {
 	const stored = storedRegistration(staticData);
 	if (stored) {
 		const slot = slotFor(stored.target);
 		const current = await slot.read();
-		if (current !== undefined && current !== null && withoutQuery(current) === stored.registeredUrl) {
+		if (current !== undefined && slot.reported === false) {
+			// The provider does not say what the slot holds: nothing can be compared, so the URL is set
+			// to what the user chose for this case (or the remembered one, or cleared).
+			await slot.write(whenUnreported ?? stored.previousUrl);
+		} else if (current !== undefined && current !== null && withoutQuery(current) === stored.registeredUrl) {
 			await slot.write(stored.previousUrl);
 		}
 	}
