@@ -51,10 +51,11 @@ function eventRan(counterUrl) {
 			url: counterUrl,
 			sendBody: true,
 			specifyBody: 'json',
-			jsonBody: '={{ JSON.stringify({ eventId: $json.eventId, id: $json.executionId || $json.callId }) }}',
+			jsonBody: '={{ JSON.stringify({ eventId: $json.eventId, id: $json.executionId || $json.callId, run: $execution.id }) }}',
 			options: {},
 		},
-		{ typeVersion: 4.2 },
+		// A report lost to a busy machine is sent again; the counter counts each run (execution) once.
+		{ typeVersion: 4.2, extra: { retryOnFail: true, maxTries: 5, waitBetweenTries: 1000 } },
 	);
 }
 
@@ -89,7 +90,8 @@ async function tally(counter, atLeast, belongs) {
 			last = n;
 			stableSince = Date.now();
 		}
-		const events = counter.ran.filter((e) => belongs(String(e.id)));
+		const byRun = new Map(counter.ran.filter((e) => belongs(String(e.id))).map((e) => [String(e.run), e]));
+		const events = [...byRun.values()];
 		if (events.length >= atLeast && Date.now() - stableSince >= 3_000) return { runs: events.length, events };
 		if (Date.now() > deadline) return { runs: events.length, events };
 	}
@@ -168,8 +170,9 @@ module.exports = async function duplicateDeliveries(ctx) {
 		const distinct = Array.from({ length: DISTINCT }, (_, i) => event(`many-${i}-${crypto.randomUUID()}`));
 		await deliverAll(n8n, url, distinct);
 		t = await tally(counter, 2 + DISTINCT, isBolna);
-		assert.equal(t.runs, 2 + DISTINCT, `runs after ${DISTINCT} distinct concurrent events: ${t.runs - 2}; ${repeats(t)}`);
 		const ranIds = new Set(t.events.map((e) => e.id));
+		const missing = distinct.filter((e) => !ranIds.has(e.id)).map((e) => e.id);
+		assert.equal(t.runs, 2 + DISTINCT, `runs after ${DISTINCT} distinct concurrent events: ${t.runs - 2}; ${repeats(t)}; not run: ${missing.join(', ')}`);
 		assert.ok(distinct.every((e) => ranIds.has(e.id)), 'every distinct event ran');
 		assert.ok(t.events.every((e) => /^[0-9a-f]{32}$/.test(e.eventId)), 'every item carries an eventId');
 		assert.equal(new Set(t.events.map((e) => e.eventId)).size, t.events.length, 'eventIds are distinct per event');

@@ -42,7 +42,9 @@ describe('keepUnprocessedEvents (the database layer inside the run)', () => {
 		const s = store();
 		const out = await keepUnprocessedEvents.call(context([event('e1')], s));
 		expect(out).toEqual([[{ json: { eventId: 'e1', status: 'completed' }, pairedItem: { item: 0 } }]]);
-		expect(s.calls).toEqual([{ items: ['e1'], scope: 'node', options: { mode: 'entries', maxEntries: PROCESSED_EVENTS_MEMORY } }]);
+		const call = { items: ['e1'], scope: 'node', options: { mode: 'entries', maxEntries: PROCESSED_EVENTS_MEMORY } };
+		// The write, then one check that it is still there.
+		expect(s.calls).toEqual([call, call]);
 	});
 
 	it('ends the run with no items for an event that already ran (a replay after a restart)', async () => {
@@ -68,13 +70,32 @@ describe('keepUnprocessedEvents (the database layer inside the run)', () => {
 	it('tries a failed write again, and lets the event run (with a warning) if the store stays down', async () => {
 		const retried = store({ failures: 2 });
 		expect((await keepUnprocessedEvents.call(context([event('e1')], retried)))[0]).toHaveLength(1);
-		expect(retried.calls).toHaveLength(3);
+		expect(retried.calls).toHaveLength(4);
 
 		const down = store({ failures: 99 });
 		const warnings: string[] = [];
 		expect((await keepUnprocessedEvents.call(context([event('e2')], down, 'webhook', warnings)))[0]).toHaveLength(1);
 		expect(down.calls).toHaveLength(4);
 		expect(warnings[0]).toMatch(/processed-data store did not answer .*runs without the database duplicate check/);
+	});
+
+	it('writes an id again when another process overwrote it, so a later replay is still caught', async () => {
+		const s = store();
+		let lost = false;
+		const overwriting = {
+			checkProcessedAndRecord: async (items: Array<string | number>, scope: string, options: unknown) => {
+				const result = await s.checkProcessedAndRecord(items, scope, options);
+				if (!lost) {
+					// Another worker's write of the same row, read before ours, lands after it.
+					s.saved.splice(s.saved.indexOf('e1'), 1);
+					lost = true;
+				}
+				return result;
+			},
+		};
+		expect((await keepUnprocessedEvents.call(context([event('e1')], overwriting)))[0]).toHaveLength(1);
+		expect(s.saved).toContain('e1');
+		expect(await keepUnprocessedEvents.call(context([event('e1')], overwriting))).toEqual([[]]);
 	});
 
 	it('never holds back test events (manual mode) and works where n8n has no processed-data store', async () => {

@@ -11,14 +11,18 @@ import { recentEvents } from './dedupe';
  *
  * That store reads and writes one row per trigger without a lock, so this process serialises its own
  * checks (several executions of one workflow run side by side), and a failed write — two processes
- * creating the row at the same moment — is tried again. Should the store stay unavailable, the event
- * runs: a delivery is never lost to this check.
+ * creating the row at the same moment — is tried again. Two workers writing at the same moment can
+ * still overwrite each other's new ids, so each new id is checked again a moment later and written
+ * again if it went missing (measured in queue mode: without this, 25 of 200 events could later run
+ * again). Should the store stay unavailable, the event runs: a delivery is never lost to this check.
  */
 
 /** How many event ids the database remembers per trigger (about 25 bytes each). */
 export const PROCESSED_EVENTS_MEMORY = 5_000;
 
 const ATTEMPTS = 4;
+/** How often a new id is checked again for a lost write. */
+const VERIFY_ROUNDS = 5;
 const chains = new Map<string, Promise<unknown>>();
 
 /** Runs `task` after every earlier task of `scope` in this process has finished. */
@@ -51,10 +55,10 @@ export async function keepUnprocessedEvents(this: IExecuteFunctions): Promise<IN
 		return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
 	}
 	const ids = items.map((item) => String(item.json.eventId ?? ''));
-	const fresh = await serialised(scope, async () => {
+	const check = async (list: string[]): Promise<Set<string> | undefined> => {
 		for (let attempt = 1; ; attempt++) {
 			try {
-				const result = await record.call(this.helpers, ids, 'node', {
+				const result = await record.call(this.helpers, list, 'node', {
 					mode: 'entries',
 					maxEntries: PROCESSED_EVENTS_MEMORY,
 				});
@@ -64,11 +68,25 @@ export async function keepUnprocessedEvents(this: IExecuteFunctions): Promise<IN
 					this.logger.warn(
 						`${this.getNode().name}: n8n's processed-data store did not answer (${(error as Error).message}); the event runs without the database duplicate check`,
 					);
-					return new Set(ids);
+					return undefined;
 				}
 				await sleep(25 * attempt + Math.floor(Math.random() * 25));
 			}
 		}
+	};
+	const fresh = await serialised(scope, async () => {
+		const found = await check(ids);
+		if (!found) return new Set(ids);
+		// Written by this process; another process writing the same row at the same moment may have
+		// overwritten it. Asking again records a missing id again (and reports it as new once more).
+		let unconfirmed = [...found];
+		for (let round = 0; round < VERIFY_ROUNDS && unconfirmed.length > 0; round++) {
+			await sleep(30 + Math.floor(Math.random() * 70));
+			const again = await check(unconfirmed);
+			if (!again) break;
+			unconfirmed = unconfirmed.filter((id) => again.has(id));
+		}
+		return found;
 	});
 	const out: INodeExecutionData[] = [];
 	items.forEach((item, index) => {
