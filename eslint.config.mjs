@@ -2,12 +2,13 @@
 // registry), built from the same plugins: n8n's community-node rules, the n8n-nodes-base rules for
 // nodes and credentials, and typescript-eslint.
 //
-// Deliberate deviations, each limited to where it applies:
-// - package.json: `no-runtime-dependencies` is off. This package targets self-hosted n8n and ships
-//   zod, jsonpath-plus and csv-stringify (see README "Compatibility"); n8n Cloud verification is
-//   not a goal for a package that covers two services.
-// - test/, bench/ use the config without the n8n Cloud restrictions: tests need timers and
-//   Node APIs that node code must not use. Node code keeps every restriction.
+// The published manifests are packages/*/package.json (one package per service, built by
+// gulpfile.js with the libraries bundled in); they get every package.json rule. The root
+// package.json is the private development manifest and is not published.
+//
+// Deliberate deviation, limited to where it applies: test/, bench/ use the config without the
+// n8n Cloud restrictions: tests need timers and Node APIs that node code must not use. Node code
+// keeps every restriction. `npm run scan` runs n8n's own verification scanner on both packages.
 import js from '@eslint/js';
 import communityNodes from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
@@ -15,7 +16,20 @@ import jsoncParser from 'jsonc-eslint-parser';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.e2e/**', '**/*.js', '**/*.mjs'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'coverage/**',
+			'.e2e/**',
+			'**/*.js',
+			'**/*.mjs',
+			// Links to nodes/ and credentials/ (what n8n's scanner reads as each package's source).
+			'packages/*/nodes/**',
+			'packages/*/credentials/**',
+			'packages/*/dist/**',
+		],
+	},
 	{
 		files: ['**/*.ts'],
 		extends: [js.configs.recommended, ...tseslint.configs.recommended],
@@ -28,6 +42,12 @@ export default tseslint.config(
 	{
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		...communityNodes.configs.recommended,
+		rules: {
+			...communityNodes.configs.recommended.rules,
+			// nodes/ and credentials/ hold the sources of both packages; which credentials a node may
+			// use is decided per package, and `npm run scan` checks it there (packages/*/).
+			'@n8n/community-nodes/no-credential-reuse': 'off',
+		},
 	},
 	{
 		// Development code that never ships (tests, benchmarks, the simulator's types): it starts
@@ -45,14 +65,13 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['package.json'],
+		files: ['packages/*/package.json'],
 		...communityNodes.configs.recommended,
 		languageOptions: { parser: jsoncParser },
 		plugins: { ...communityNodes.configs.recommended.plugins, 'n8n-nodes-base': n8nNodesBase },
 		rules: {
 			...communityNodes.configs.recommended.rules,
 			...n8nNodesBase.configs.community.rules,
-			'@n8n/community-nodes/no-runtime-dependencies': 'off',
 		},
 	},
 	{

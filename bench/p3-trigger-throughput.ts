@@ -26,7 +26,7 @@ interface N8nInstance {
 }
 interface E2eLib {
 	ensureRuntime(): Promise<{ n8n: { version: string; cached: boolean } }>;
-	buildAndPack(options?: { source?: string }): Promise<string>;
+	buildAndPack(options?: { source?: string }): Promise<string[]>;
 	N8n: { start(options: Record<string, unknown>): Promise<N8nInstance> };
 }
 
@@ -147,12 +147,12 @@ function skipped(reason: string): Figure[] {
  */
 export async function triggerThroughput(root: string): Promise<Figure[]> {
 	let n8n: N8nInstance | undefined;
-	let tarball: string | undefined;
+	let tarballs: string[] | undefined;
 	try {
 		const e2e = loadE2e(root);
 		const runtime = await e2e.ensureRuntime();
-		tarball = await e2e.buildAndPack();
-		n8n = await e2e.N8n.start({ runtime, tarball, env: { N8N_LOG_LEVEL: 'warn' } });
+		tarballs = await e2e.buildAndPack();
+		n8n = await e2e.N8n.start({ runtime, tarballs, env: { N8N_LOG_LEVEL: 'warn' } });
 		await n8n.setupOwner({ email: 'owner@example.com', password: 'VoiceAgents1', firstName: 'Bench', lastName: 'Owner' });
 		// Never called: with Register Automatically off the trigger makes no API request.
 		const credential = await n8n.createCredential('Bolna (unused)', 'bolnaApi', {
@@ -167,7 +167,7 @@ export async function triggerThroughput(root: string): Promise<Figure[]> {
 			nodes: [
 				webhookNode(
 					'Bolna Trigger',
-					'n8n-nodes-voice-agents.bolnaTrigger',
+					'n8n-nodes-voice-agents-bolna.bolnaTrigger',
 					1,
 					{ registerAutomatically: false, token: TOKEN, statuses: [...BOLNA_STATUSES], outputMode: 'raw', options: {} },
 					triggerId,
@@ -261,6 +261,6 @@ export async function triggerThroughput(root: string): Promise<Figure[]> {
 			await n8n.stop();
 			rmSync(n8n.userFolder, { recursive: true, force: true });
 		}
-		if (tarball) rmSync(dirname(tarball), { recursive: true, force: true });
+		if (tarballs) rmSync(dirname(tarballs[0]), { recursive: true, force: true });
 	}
 }

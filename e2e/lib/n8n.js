@@ -16,7 +16,8 @@ const https = require('node:https');
 const { REPO_ROOT, node24Env, run } = require('./install');
 const { startTlsProxy } = require('./tls');
 
-const PACKAGE_NAME = 'n8n-nodes-voice-agents';
+/** The packages this repository builds (packages/<dir>/package.json), installed side by side as users do. */
+const PACKAGE_NAMES = ['n8n-nodes-voice-agents-bolna', 'n8n-nodes-voice-agents-bland-ai'];
 const ENCRYPTION_KEY = 'n8n-nodes-voice-agents-e2e-encryption-key';
 
 function freePort(host = '127.0.0.1') {
@@ -43,12 +44,12 @@ function isPortFree(port, host = '127.0.0.1') {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What a build needs: the package manifest, build configs, docs that ship, and the sources. */
-const BUILD_INPUTS = ['package.json', 'tsconfig.json', 'gulpfile.js', 'README.md', 'LICENSE.md', 'LICENSE', 'credentials', 'nodes'];
+const BUILD_INPUTS = ['package.json', 'tsconfig.json', 'gulpfile.js', 'README.md', 'LICENSE.md', 'credentials', 'nodes', 'packages'];
 
 /**
- * Builds and packs the package in a staging copy, so a build running in the checkout at the same
+ * Builds and packs both packages in a staging copy, so a build running in the checkout at the same
  * time cannot hand n8n a half-written dist/. `source`: 'worktree' (default: the files as they are
- * on disk) or 'head' (the last commit, via git archive). Returns the path of the tarball.
+ * on disk) or 'head' (the last commit, via git archive). Returns the paths of the tarballs.
  */
 async function buildAndPack({ source = process.env.E2E_SOURCE || 'worktree' } = {}) {
 	const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'voice-agents-build-'));
@@ -59,15 +60,21 @@ async function buildAndPack({ source = process.env.E2E_SOURCE || 'worktree' } = 
 		await run('tar', ['-xf', tarFile, '-C', stage]);
 		fs.rmSync(tarFile);
 	} else {
-		for (const entry of inputs) fs.cpSync(path.join(REPO_ROOT, entry), path.join(stage, entry), { recursive: true });
+		for (const entry of inputs) {
+			fs.cpSync(path.join(REPO_ROOT, entry), path.join(stage, entry), { recursive: true, verbatimSymlinks: true, filter: (from) => !/[\\/]packages[\\/][^\\/]+[\\/](dist|LICENSE\.md)$/.test(from) });
+		}
 	}
 	fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
 	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'voice-agents-pack-'));
 	try {
 		await run('npm', ['run', 'build'], { cwd: stage });
-		const out = await run('npm', ['pack', '--json', '--pack-destination', dest], { cwd: stage });
-		const info = JSON.parse(out.slice(out.indexOf('[')));
-		return path.join(dest, info[0].filename);
+		const tarballs = [];
+		for (const dir of fs.readdirSync(path.join(stage, 'packages'))) {
+			const out = await run('npm', ['pack', '--json', '--pack-destination', dest], { cwd: path.join(stage, 'packages', dir) });
+			const info = JSON.parse(out.slice(out.indexOf('[')));
+			tarballs.push(path.join(dest, info[0].filename));
+		}
+		return tarballs;
 	} catch (error) {
 		fs.rmSync(dest, { recursive: true, force: true });
 		throw error;
@@ -80,7 +87,7 @@ async function buildAndPack({ source = process.env.E2E_SOURCE || 'worktree' } = 
  * A fresh N8N_USER_FOLDER with the package installed into .n8n/nodes exactly as n8n's community
  * package installer does it (npm install <tarball>; n8n-workflow comes from n8n itself).
  */
-async function prepareUserFolder(runtime, tarball, userFolder) {
+async function prepareUserFolder(runtime, tarballs, userFolder) {
 	const folder = userFolder || fs.mkdtempSync(path.join(os.tmpdir(), 'voice-agents-n8n-'));
 	const nodesDir = path.join(folder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
@@ -90,11 +97,15 @@ async function prepareUserFolder(runtime, tarball, userFolder) {
 	);
 	await run(
 		'npm',
-		['install', tarball, '--legacy-peer-deps', '--omit=peer', '--omit=dev', '--no-audit', '--no-fund', '--no-package-lock'],
+		['install', ...tarballs, '--legacy-peer-deps', '--omit=peer', '--omit=dev', '--no-audit', '--no-fund', '--no-package-lock'],
 		{ cwd: nodesDir, env: node24Env(runtime.node.nodeDir) },
 	);
-	const installed = path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json');
-	if (!fs.existsSync(installed)) throw new Error(`package not installed into ${nodesDir}`);
+	for (const name of PACKAGE_NAMES) {
+		const installed = path.join(nodesDir, 'node_modules', name, 'package.json');
+		if (!fs.existsSync(installed)) throw new Error(`${name} not installed into ${nodesDir}`);
+		const { dependencies = {} } = JSON.parse(fs.readFileSync(installed, 'utf8'));
+		if (Object.keys(dependencies).length) throw new Error(`${name} declares runtime dependencies: ${Object.keys(dependencies).join(', ')}`);
+	}
 	return folder;
 }
 
@@ -118,12 +129,12 @@ class N8n {
 
 	/**
 	 * Boots n8n and waits until its REST API answers. Options: runtime (from install.ensureRuntime),
-	 * tarball (from buildAndPack), port (default: a free one), userFolder, env (extra variables),
+	 * tarballs (from buildAndPack), port (default: a free one), userFolder, env (extra variables),
 	 * tlsCert (from tls.selfSignedCertificate: webhooks are then served on https through a local
 	 * TLS proxy, as behind a production reverse proxy; webhookPort picks its port).
 	 */
-	static async start({ runtime, tarball, port, userFolder, env = {}, tlsCert, webhookPort, readyTimeoutMs = 120_000 }) {
-		const folder = await prepareUserFolder(runtime, tarball, userFolder);
+	static async start({ runtime, tarballs, port, userFolder, env = {}, tlsCert, webhookPort, readyTimeoutMs = 120_000 }) {
+		const folder = await prepareUserFolder(runtime, tarballs, userFolder);
 		const n8n = new N8n({
 			runtime,
 			userFolder: folder,
@@ -486,4 +497,4 @@ class N8n {
 	}
 }
 
-module.exports = { N8n, buildAndPack, prepareUserFolder, freePort, isPortFree, sleep, PACKAGE_NAME, ENCRYPTION_KEY };
+module.exports = { N8n, buildAndPack, prepareUserFolder, freePort, isPortFree, sleep, PACKAGE_NAMES, ENCRYPTION_KEY };

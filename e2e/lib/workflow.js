@@ -4,12 +4,13 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const PKG = 'n8n-nodes-voice-agents';
+const BOLNA = 'n8n-nodes-voice-agents-bolna';
+const BLAND = 'n8n-nodes-voice-agents-bland-ai';
 const TYPES = {
-	bolna: `${PKG}.bolna`,
-	bolnaTrigger: `${PKG}.bolnaTrigger`,
-	blandAi: `${PKG}.blandAi`,
-	blandAiTrigger: `${PKG}.blandAiTrigger`,
+	bolna: `${BOLNA}.bolna`,
+	bolnaTrigger: `${BOLNA}.bolnaTrigger`,
+	blandAi: `${BLAND}.blandAi`,
+	blandAiTrigger: `${BLAND}.blandAiTrigger`,
 	webhook: 'n8n-nodes-base.webhook',
 	code: 'n8n-nodes-base.code',
 	noOp: 'n8n-nodes-base.noOp',

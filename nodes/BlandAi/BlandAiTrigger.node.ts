@@ -59,7 +59,7 @@ function inboundSlot(ctx: IHookFunctions, phoneNumber: string): WebhookSlot {
 	return {
 		target: phoneNumber,
 		async read() {
-			const body = await unlessNotFound(async () => await blandRequest.call(ctx, { method: 'GET', path }));
+			const body = await unlessNotFound(ctx.getNode(), async () => await blandRequest.call(ctx, { method: 'GET', path }));
 			if (body === undefined) return undefined;
 			const number = unwrapData<IDataObject | null>(body);
 			prompt = typeof number?.prompt === 'string' && number.prompt !== '' ? number.prompt : undefined;

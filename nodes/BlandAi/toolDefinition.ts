@@ -1,4 +1,3 @@
-// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- runtime dependency by design: this package targets self-hosted n8n
 import { JSONPath } from 'jsonpath-plus';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -70,12 +69,19 @@ function unbalanced(path: string): string | undefined {
 	return undefined;
 }
 
-type ScriptCtor = new (code: string) => unknown;
-
-/** jsonpath-plus's own safe-eval compiler, used to parse filter and script expressions. */
-function scriptCompiler(): ScriptCtor | undefined {
-	const vm = (JSONPath as unknown as { prototype?: { safeVm?: { Script?: ScriptCtor } } }).prototype?.safeVm;
-	return vm?.Script;
+/**
+ * Compiles a filter (`?(…)`) or script (`(…)`) segment the way jsonpath-plus does, through its public
+ * API: the segment is applied to a one-element document with the safe evaluator. A syntax error is
+ * thrown while compiling; `ignoreEvalErrors` keeps errors that depend on the data (a property of
+ * undefined, say) from counting, since the real response decides those.
+ */
+function compileError(segment: string): string | undefined {
+	try {
+		JSONPath({ path: `$[${segment}]`, json: [{}], eval: 'safe', ignoreEvalErrors: true, wrap: true });
+		return undefined;
+	} catch (error) {
+		return (error as Error).message;
+	}
 }
 
 /**
@@ -94,23 +100,10 @@ export function jsonPathError(path: unknown): string | undefined {
 	} catch (error) {
 		return `is not a valid JSONPath: ${(error as Error).message}`;
 	}
-	const Script = scriptCompiler();
 	for (const segment of segments) {
-		const expr = /^\?\((.*)\)$/s.exec(segment)?.[1] ?? (/^\(.*\)$/s.test(segment) ? segment : undefined);
-		if (expr === undefined || !Script) continue;
-		const code = expr
-			.replace(/@parentProperty/g, '_$_parentProperty')
-			.replace(/@parent/g, '_$_parent')
-			.replace(/@property/g, '_$_property')
-			.replace(/@root/g, '_$_root')
-			.replace(/@path/g, '_$_path')
-			.replace(/@([.\s)[])/g, '_$_v$1')
-			.replace(/@$/, '_$_v');
-		try {
-			new Script(code);
-		} catch (error) {
-			return `is not a valid JSONPath: ${(error as Error).message} in "${expr}"`;
-		}
+		if (!/^\??\(.*\)$/s.test(segment)) continue;
+		const error = compileError(segment);
+		if (error) return `is not a valid JSONPath: ${error} in "${segment.replace(/^\?/, '')}"`;
 	}
 	return undefined;
 }

@@ -10,8 +10,8 @@ export const BLAND: Provider = {
 	defaultBaseUrl: 'https://api.bland.ai',
 	// Bring Your Own Twilio: Bland reads the encrypted key from a header, never from the body.
 	extraHeaders: (credentials) =>
-		typeof credentials.encryptedKey === 'string' && credentials.encryptedKey !== ''
-			? { encrypted_key: credentials.encryptedKey }
+		typeof credentials.encryptedKeySecret === 'string' && credentials.encryptedKeySecret !== ''
+			? { encrypted_key: credentials.encryptedKeySecret }
 			: {},
 };
 

@@ -55,7 +55,7 @@ function agentSlot(ctx: IHookFunctions, agentId: string): WebhookSlot {
 	return {
 		target: agentId,
 		async read() {
-			const agent = await unlessNotFound(async () => await bolnaRequest.call(ctx, { method: 'GET', path }));
+			const agent = await unlessNotFound(ctx.getNode(), async () => await bolnaRequest.call(ctx, { method: 'GET', path }));
 			return agent === undefined ? undefined : webhookUrlOf(agent);
 		},
 		async write(url) {

@@ -1,4 +1,3 @@
-// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- runtime dependency by design: this package targets self-hosted n8n (see README "Compatibility")
 import { stringify } from 'csv-stringify/sync';
 import type { IDataObject } from 'n8n-workflow';
 

@@ -38,7 +38,7 @@ describe('Bland AI Create Batch', () => {
 			})
 			.reply(200, { data: { batch_id: 'batch-1' }, errors: null });
 
-		const run = await runBland(create, { items: people, credentials: { encryptedKey: ENCRYPTED_KEY } });
+		const run = await runBland(create, { items: people, credentials: { encryptedKeySecret: ENCRYPTED_KEY } });
 		expect(run.error).toBeUndefined();
 		scope.done();
 		expect(run.items).toEqual([

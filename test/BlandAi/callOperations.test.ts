@@ -113,7 +113,7 @@ describe('Bland AI call operations', () => {
 					limit: 5,
 					filters: { batchId: 'b-1', completed: true, answeredBy: 'human', startDate: '2026-01-01', toNumber: '+14155550101' },
 				},
-				{ credentials: { encryptedKey: ENCRYPTED_KEY } },
+				{ credentials: { encryptedKeySecret: ENCRYPTED_KEY } },
 			);
 			scope.done();
 			expect(run.json.map((c) => c.call_id)).toEqual(['c-0', 'c-1', 'c-2', 'c-3', 'c-4']);

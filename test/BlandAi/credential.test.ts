@@ -4,7 +4,7 @@ import { BlandAiApi } from '../../credentials/BlandAiApi.credentials';
 import { API_KEY, BLAND, ENCRYPTED_KEY, runBland } from './helpers';
 
 describe('Bland AI credential: Encrypted Key (BYOT)', () => {
-	const field = new BlandAiApi().properties.find((p) => p.name === 'encryptedKey');
+	const field = new BlandAiApi().properties.find((p) => p.name === 'encryptedKeySecret');
 
 	it('says what the transport does: sent as the encrypted_key header on every request to Bland', () => {
 		expect(field?.description).toBe(
@@ -18,7 +18,7 @@ describe('Bland AI credential: Encrypted Key (BYOT)', () => {
 			.reply(200, { status: 'success', tools: [] });
 		const run = await runBland(
 			{ resource: 'customTool', operation: 'getMany', returnAll: true },
-			{ credentials: { encryptedKey: ENCRYPTED_KEY } },
+			{ credentials: { encryptedKeySecret: ENCRYPTED_KEY } },
 		);
 		expect(run.error).toBeUndefined();
 		scope.done();

@@ -9,7 +9,7 @@ export const ENCRYPTED_KEY = ['enc', 'twilio', 'test', '456'].join('-');
 export const type = registerNodeType('blandAi', new BlandAi());
 
 export function credentials(extra: IDataObject = {}) {
-	return { blandAiApi: { apiKey: API_KEY, baseUrl: BLAND, allowedDestinations: '', encryptedKey: '', ...extra } };
+	return { blandAiApi: { apiKey: API_KEY, baseUrl: BLAND, allowedDestinations: '', encryptedKeySecret: '', ...extra } };
 }
 
 /** Runs one Bland AI node through n8n-core with the given parameters and input items. */

@@ -79,7 +79,7 @@ describe('Bland AI Make Call', () => {
 					analysisSchema: '{"confirmed": "boolean"}',
 				},
 			},
-			{ credentials: { encryptedKey: ENCRYPTED_KEY } },
+			{ credentials: { encryptedKeySecret: ENCRYPTED_KEY } },
 		);
 
 		expect(run.error).toBeUndefined();
@@ -350,7 +350,7 @@ describe('Bland AI Make Call', () => {
 			['envelope {data, errors}', 402, { data: null, errors: [{ error: 'insufficient_balance', message: `Balance too low (${API_KEY})` }] }, 'Bland AI API error 402: Balance too low (***)'],
 		])('%s becomes a NodeApiError with the message and no key', async (_shape, code, body, message) => {
 			nock(BLAND).post('/v1/calls').reply(code, body);
-			const run = await runBland({ ...base, callUsing: 'task', task: 'Hello' }, { credentials: { encryptedKey: ENCRYPTED_KEY } });
+			const run = await runBland({ ...base, callUsing: 'task', task: 'Hello' }, { credentials: { encryptedKeySecret: ENCRYPTED_KEY } });
 			expect(run.error?.message).toBe(message);
 			expect(run.error?.name).toBe('NodeApiError');
 			const serialised = JSON.stringify(run.run.data);

@@ -31,7 +31,10 @@ import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 import { BlandAiApi } from '../../credentials/BlandAiApi.credentials';
 import { BolnaApi } from '../../credentials/BolnaApi.credentials';
 
-export const PACKAGE = 'n8n-nodes-voice-agents';
+/** The published package each of our node types comes from (node types are `<package>.<node>`). */
+export function packageOf(nodeName: string): string {
+	return nodeName.startsWith('blandAi') ? 'n8n-nodes-voice-agents-bland-ai' : 'n8n-nodes-voice-agents-bolna';
+}
 
 const credentialTypes: Record<string, ICredentialType> = {
 	bolnaApi: new BolnaApi(),
@@ -42,7 +45,7 @@ const credentialTypes: Record<string, ICredentialType> = {
 const nodeTypeRegistry: Record<string, INodeType | IVersionedNodeType> = {};
 
 export function registerNodeType(name: string, nodeType: INodeType | IVersionedNodeType): string {
-	const full = `${PACKAGE}.${name}`;
+	const full = `${packageOf(name)}.${name}`;
 	nodeTypeRegistry[full] = nodeType;
 	return full;
 }
@@ -263,7 +266,7 @@ export function node(
 	return {
 		id: name.replace(/\W/g, '-').toLowerCase(),
 		name,
-		type: type.includes('.') ? type : `${PACKAGE}.${type}`,
+		type: type.includes('.') ? type : `${packageOf(type)}.${type}`,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,

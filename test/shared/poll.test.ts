@@ -1,3 +1,6 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
 import { pollAllUntil, pollUntil } from '../../nodes/shared/transport/poll';
 
 /** A fake clock: `wait` advances time instead of sleeping, and records each wait. */
@@ -96,7 +99,9 @@ describe('pollAllUntil and permanent refusals', () => {
 	it('stops at once on a 4xx other than 408/429 and rethrows it', async () => {
 		const clock = fakeClock();
 		let n = 0;
-		const refusal = Object.assign(new Error('Bolna API error 404: not found'), { httpCode: '404' });
+		const node = { name: 'Bolna', type: 'n8n-nodes-voice-agents-bolna.bolna', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+		// What the transport throws for a 404.
+		const refusal = new NodeApiError(node, { message: 'not found' }, { message: 'Bolna API error 404: not found', httpCode: '404' });
 		await expect(
 			pollAllUntil(
 				['x'],

@@ -57,7 +57,7 @@ describe('request helpers', () => {
 
 describe('redaction', () => {
 	it('replaces every secret of at least 4 characters', () => {
-		const secrets = secretsOf({ apiKey: 'bn-secret', webhookSecret: 'whs', encryptedKey: 'enc-key' });
+		const secrets = secretsOf({ apiKey: 'bn-secret', webhookSecret: 'whs', encryptedKeySecret: 'enc-key' });
 		expect(secrets).toEqual(['bn-secret', 'enc-key']);
 		expect(redactSecrets('Bearer bn-secret and enc-key and bn-secret', secrets)).toBe('Bearer *** and *** and ***');
 	});

@@ -8,7 +8,7 @@ const BLAND = 'https://api.bland.ai';
 const PHONE = '+14155550123';
 const PATH = '/v1/inbound/%2B14155550123';
 const OUR_URL = 'http://localhost:5678/webhook/wh-bland-1/webhook';
-const credentials = { blandAiApi: { apiKey: 'sk-test-key-456', baseUrl: BLAND, webhookSecret: '', encryptedKey: '', allowedDestinations: '' } };
+const credentials = { blandAiApi: { apiKey: 'sk-test-key-456', baseUrl: BLAND, webhookSecret: '', encryptedKeySecret: '', allowedDestinations: '' } };
 const type = registerNodeType('blandAiTrigger', new BlandAiTrigger());
 const STATIC_KEY = 'node:Bland AI Trigger';
 

@@ -7,7 +7,7 @@ import { fixture } from './fixtures';
 
 const SECRET = 'whsec_dummy_5f0b2b7e1c9d4a83b6e2f1a0';
 const type = registerNodeType('blandAiTrigger', new BlandAiTrigger());
-const baseCredentials = { apiKey: 'sk-test-key-456', baseUrl: 'https://api.bland.ai', encryptedKey: '', allowedDestinations: '' };
+const baseCredentials = { apiKey: 'sk-test-key-456', baseUrl: 'https://api.bland.ai', encryptedKeySecret: '', allowedDestinations: '' };
 const signed = { blandAiApi: { ...baseCredentials, webhookSecret: SECRET } };
 const unsigned = { blandAiApi: { ...baseCredentials, webhookSecret: '' } };
 

@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 export interface PollOptions {
 	/** First wait between polls. */
@@ -82,6 +82,7 @@ export async function pollAllUntil<T>(
 	);
 	for (;;) {
 		const pending = [...results.entries()].filter(([, r]) => !r.done);
+		let refusal: NodeApiError | undefined;
 		await Promise.all(
 			pending.map(async ([id, r]) => {
 				r.polls++;
@@ -89,14 +90,14 @@ export async function pollAllUntil<T>(
 					r.value = await fetch(id);
 					r.done = isDone(r.value);
 				} catch (error) {
-					// A refusal that will not change (wrong key, unknown call) ends the wait;
-					// anything else keeps the last known value and is asked again next round.
-					// It is already the transport's NodeApiError, with the provider's message.
-					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-					if (isPermanentRefusal(error)) throw error;
+					// A refusal that will not change (wrong key, unknown call) ends the wait once this
+					// round is over; anything else keeps the last known value and is asked again next
+					// round. The transport's errors are NodeApiErrors with the provider's message.
+					if (error instanceof NodeApiError && isPermanentRefusal(error)) refusal ??= error;
 				}
 			}),
 		);
+		if (refusal) throw refusal;
 		if ([...results.values()].every((r) => r.done)) return results;
 		const remaining = deadline - now();
 		if (remaining <= 0) return results;

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-const SECRET_FIELDS = ['apiKey', 'webhookSecret', 'encryptedKey'];
+const SECRET_FIELDS = ['apiKey', 'webhookSecret', 'encryptedKeySecret'];
 
 /** The credential values that must never appear in an error, a log line or an output item. */
 export function secretsOf(credentials: ICredentialDataDecryptedObject | undefined): string[] {

@@ -1,5 +1,5 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
  * A provider-side place that holds one webhook URL (a Bolna agent's `webhook_url`, a Bland inbound
@@ -30,16 +30,15 @@ export function isNotFound(error: unknown): boolean {
 
 /**
  * Runs a read against the provider; a 404 gives `undefined` (the target is gone), any other
- * failure propagates unchanged (the transport already made it a NodeApiError with the
- * provider's message and no secrets).
+ * failure propagates as a NodeApiError (the transport's own errors already are one, with the
+ * provider's message and no secrets, and come out unchanged).
  */
-export async function unlessNotFound<T>(read: () => Promise<T>): Promise<T | undefined> {
+export async function unlessNotFound<T>(node: INode, read: () => Promise<T>): Promise<T | undefined> {
 	try {
 		return await read();
 	} catch (error) {
 		if (isNotFound(error)) return undefined;
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already a NodeApiError from the transport
-		throw error;
+		throw new NodeApiError(node, error as JsonObject);
 	}
 }
 

@@ -1,0 +1,1 @@
+../../../credentials/BlandAiApi.credentials.ts

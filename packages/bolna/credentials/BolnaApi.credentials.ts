@@ -1,0 +1,1 @@
+../../../credentials/BolnaApi.credentials.ts
