@@ -189,6 +189,8 @@ async function main() {
 				await shot(`${slug(provider.app)}-actions`);
 				await editor.closeNodePanel();
 				assert(actions.length >= 10, `only ${actions.length} actions listed`);
+				const names = actions.map((a) => a.action);
+				assert(new Set(names).size === names.length, `actions listed more than once: ${names.join('; ')}`);
 				return [`${actions.length} actions: ${actions.map((a) => a.action).join('; ')}`];
 			});
 			for (const { action } of actions) {
@@ -232,6 +234,9 @@ async function main() {
 					await editor.pickAction(actions.find((a) => /^Get /.test(a.action)).action);
 				}
 				await editor.waitForNdv();
+				const operation = await editor.ndv.getByTestId('parameter-input-operation').locator('input').inputValue();
+				lines.push(`${provider.tool} starts on "${operation}"`);
+				assert(operation !== 'Make Call', `${provider.tool} starts on the billed Make Call`);
 				const buttons = await editor.fromAiButtons();
 				await shot(`${slug(provider.tool)}`);
 				await editor.closeNdv();

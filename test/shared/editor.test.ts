@@ -136,10 +136,14 @@ describe('canvas subtitles name the operation in words', () => {
 });
 
 describe('as an AI Agent tool the nodes start on a read operation, not on the billed Make Call', () => {
-	it('Bolna: the node starts on Make Call, its tool on Get Execution', () => {
+	it('Bolna: the node starts on Make Call, its tool on Stop Call (cancels a queued call only)', () => {
 		const description = new Bolna().description;
 		expect([resolved(description, false).resource, resolved(description, false).operation]).toEqual(['call', 'make']);
-		expect([resolved(description, true).resource, resolved(description, true).operation]).toEqual(['execution', 'get']);
+		expect([resolved(description, true).resource, resolved(description, true).operation]).toEqual(['call', 'stop']);
+	});
+
+	it('each node keeps one Resource selector (n8n lists actions once per selector)', () => {
+		for (const [, description] of actionNodes) expect(description.properties.filter((p) => p.name === 'resource')).toHaveLength(1);
 	});
 
 	it('Bland AI: the node starts on Make Call, its tool on Get Call', () => {

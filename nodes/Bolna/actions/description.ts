@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceSelector, withToolDefault } from '../../shared/descriptions/common';
+import { resourceSelector } from '../../shared/descriptions/common';
 import * as agent from './agent';
 import * as batch from './batch';
 import * as call from './call';
@@ -17,8 +17,7 @@ export const resourceProperty: INodeProperties = resourceSelector(
 );
 
 export const properties: INodeProperties[] = [
-	// As an AI Agent's tool the node starts on Get Execution, not on the billed Make Call.
-	...withToolDefault(resourceProperty, 'execution'),
+	resourceProperty,
 	...agent.description,
 	...batch.description,
 	...call.description,
