@@ -117,6 +117,20 @@ describe('names: one vocabulary across both nodes', () => {
 	});
 });
 
+describe('docs links per resource', () => {
+	it.each(actionNodes)('%s: each resource links its own API reference page', (_name, description) => {
+		const resources = (description.properties.find((p) => p.name === 'resource')?.options as Array<{ value: string }>).map((o) => o.value);
+		const links = resources.map((resource) => {
+			const selector = description.properties.find(
+				(p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[]).includes(resource),
+			);
+			return /href="(https:\/\/[^"]+)"/.exec(selector?.hint ?? '')?.[1];
+		});
+		expect(links.every(Boolean)).toBe(true);
+		expect(new Set(links).size).toBe(resources.length);
+	});
+});
+
 describe('canvas subtitles name the operation in words', () => {
 	it.each(actionNodes)('%s: every resource/operation pair has a readable subtitle', (_name, description) => {
 		const operations = description.properties.filter((p) => p.name === 'operation');

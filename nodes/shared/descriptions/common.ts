@@ -118,3 +118,8 @@ export function actionSubtitle(properties: INodeProperties[]): string {
 	const table = [...entries].map(([key, action]) => `${key}=${action}`).join('|');
 	return `={{ ("|${table}|".split("|" + $parameter["resource"] + ":" + $parameter["operation"] + "=")[1] || "").split("|")[0] }}`;
 }
+
+/** The hint under a resource's Operation selector linking that resource's API documentation. */
+export function apiDocsHint(provider: string, resource: string, url: string): string {
+	return `${provider} API reference for ${resource}: <a href="${url}" target="_blank">${url.replace(/^https:\/\//, '')}</a>`;
+}

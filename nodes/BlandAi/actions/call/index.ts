@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { withToolDefault } from '../../../shared/descriptions/common';
+import { apiDocsHint, withToolDefault } from '../../../shared/descriptions/common';
 import * as analyze from './analyze.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
@@ -14,6 +14,7 @@ const operationProperty: INodeProperties = {
 	name: 'operation',
 	type: 'options',
 	noDataExpression: true,
+	hint: apiDocsHint('Bland AI', 'calls', 'https://docs.bland.ai/api-v1/post/calls'),
 	displayOptions: { show: { resource: ['call'] } },
 	options: [
 		{

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { withToolDefault } from '../../../shared/descriptions/common';
+import { apiDocsHint, withToolDefault } from '../../../shared/descriptions/common';
 import * as make from './make.operation';
 import * as stop from './stop.operation';
 
@@ -11,6 +11,7 @@ const operationProperty: INodeProperties = {
 	name: 'operation',
 	type: 'options',
 	noDataExpression: true,
+	hint: apiDocsHint('Bolna', 'calls', 'https://www.bolna.ai/docs/api-reference/calls/make'),
 	displayOptions: { show: { resource: ['call'] } },
 	options: [
 		{
