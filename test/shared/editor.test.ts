@@ -144,6 +144,11 @@ describe('canvas subtitles name the operation in words', () => {
 		}
 	});
 
+	it('the triggers name the chosen events and statuses', () => {
+		expect(subtitle(new BlandAiTrigger().description.subtitle as string, { events: ['callCompleted', 'batchStatus'] })).toMatch(/^Events: Call Completed, Batch Status/);
+		expect(subtitle(new BolnaTrigger().description.subtitle as string, { statuses: ['no-answer', 'completed'] })).toBe('Statuses: No Answer, Completed');
+	});
+
 	it('Bland AI Test Tool reads "Test a custom tool", not "test: customTool"', () => {
 		expect(subtitle(new BlandAi().description.subtitle as string, { resource: 'customTool', operation: 'test' })).toBe('Test a custom tool');
 	});

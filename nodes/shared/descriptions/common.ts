@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** Return All / Limit pair used by every list operation. */
 export function returnAllAndLimit(maxValue = 1000): INodeProperties[] {
@@ -122,4 +122,10 @@ export function actionSubtitle(properties: INodeProperties[]): string {
 /** The hint under a resource's Operation selector linking that resource's API documentation. */
 export function apiDocsHint(provider: string, resource: string, url: string): string {
 	return `${provider} API reference for ${resource}: <a href="${url}" target="_blank">${url.replace(/^https:\/\//, '')}</a>`;
+}
+
+/** A trigger's canvas subtitle listing the chosen options by name ("Events: Call Completed"), not by value. */
+export function optionListSubtitle(label: string, parameter: string, options: INodePropertyOptions[]): string {
+	const table = options.map((o) => `${String(o.value)}=${o.name}`).join('|');
+	return `={{ "${label}: " + ($parameter["${parameter}"] || []).map((v) => ("|${table}|".split("|" + v + "=")[1] || v).split("|")[0]).join(", ") }}`;
 }
