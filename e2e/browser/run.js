@@ -18,6 +18,7 @@ const { OWNER, startSimulator, createCredentials, bootN8n, timer } = require('..
 const { selectedVersion } = require('../lib/install');
 const { launchBrowser, Editor } = require('../lib/browser');
 const { loadExample } = require('../lib/workflow');
+const seed = require('../../simulator/seed');
 
 const QUERIES = ['Bolna', 'Bland', 'phone call', 'voice agent', 'AI call', 'outbound call', 'campaign'];
 const PROVIDERS = [
@@ -26,6 +27,8 @@ const PROVIDERS = [
 ];
 const APPS = PROVIDERS.map((p) => p.app);
 const MANUAL_TRIGGER = 'When clicking ‘Execute workflow’';
+/** The inbound number the simulator's seed gives the Bland account. */
+const SIM_INBOUND_NUMBER = seed.BLAND_INBOUND_NUMBER;
 
 function parseArgs(argv) {
 	let version = selectedVersion();
@@ -158,6 +161,22 @@ async function main() {
 				return [`fields: ${labels.join(', ')}`];
 			});
 		}
+
+		await check('Bland AI Trigger: the inbound number is picked from the account\'s numbers', async () => {
+			await editor.newWorkflow();
+			await editor.openNodePanel();
+			await editor.search('Bland');
+			await editor.pick('Bland AI');
+			if (!(await editor.ndv.isVisible())) await editor.pickAction((await editor.actions())[0].action);
+			await editor.waitForNdv();
+			await editor.chooseOption('registration', 'Automatic on an Inbound Number');
+			const entries = await editor.locatorEntries('inboundPhoneNumber');
+			await shot('bland-ai-trigger-inbound-number');
+			await editor.page.keyboard.press('Escape');
+			await editor.closeNdv();
+			assert(entries.some((e) => e.includes(SIM_INBOUND_NUMBER)), `the list shows ${entries.join(', ') || 'nothing'}`);
+			return [`listed: ${entries.join(', ')}`];
+		});
 
 		await check('"What happens next?": search finds both nodes by name and by what users type', async () => {
 			await startWithManualTrigger();

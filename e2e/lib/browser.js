@@ -186,6 +186,20 @@ class Editor {
 		return this.ndv.getByTestId('from-ai-override-button').count();
 	}
 
+	/** Chooses `option` in the options field `name` of the open node panel. */
+	async chooseOption(name, option) {
+		await this.ndv.getByTestId(`parameter-input-${name}`).click();
+		await this.page.locator('.el-select-dropdown__item').filter({ visible: true }).filter({ hasText: option }).first().click();
+	}
+
+	/** Opens the list of the resource locator `name` in the open node panel; returns the entries listed. */
+	async locatorEntries(name) {
+		await this.ndv.getByTestId(`resource-locator-${name}`).getByTestId('rlc-input').click();
+		const items = this.page.getByTestId('resource-locator-dropdown').filter({ visible: true }).getByTestId('rlc-item');
+		await items.first().waitFor();
+		return (await items.allInnerTexts()).map(oneLine);
+	}
+
 	/** Labels of the fields shown in the open node panel. */
 	async fieldLabels() {
 		const labels = await this.ndv
