@@ -49,7 +49,7 @@ export class BlandAiApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Only for Bring Your Own Twilio: the encrypted_key Bland returned for your Twilio account. When set, it is sent as the encrypted_key header on every request to Bland.',
+				'Only for Bring Your Own Twilio: the encrypted_key Bland returned for your Twilio account. When set, it is sent as the encrypted_key header where the Bland docs use it: sending calls and batches, listing and reading calls, and inbound numbers.',
 		},
 		{
 			displayName: 'Allowed Destination Prefixes',

@@ -1,6 +1,7 @@
 import nock from 'nock';
 
 import { retrySettings } from '../nodes/shared/transport/request';
+import { recentEvents } from '../nodes/shared/webhook/dedupe';
 
 // Keep retry waits short in tests; the policy (what is retried, how often) is unchanged.
 retrySettings.baseDelayMs = 5;
@@ -13,6 +14,8 @@ beforeAll(() => {
 
 afterEach(() => {
 	nock.cleanAll();
+	// Each test starts as a freshly started n8n process: no event seen yet.
+	recentEvents.clear();
 });
 
 afterAll(() => {

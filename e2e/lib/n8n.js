@@ -110,8 +110,10 @@ async function prepareUserFolder(runtime, tarballs, userFolder) {
 }
 
 class N8n {
-	constructor({ runtime, userFolder, port, brokerPort, logFile, tlsCert }) {
+	constructor({ runtime, userFolder, port, brokerPort, logFile, tlsCert, command = 'start' }) {
 		this.runtime = runtime;
+		/** `start` (the main process), or in queue mode `worker` or `webhook` (a webhook processor). */
+		this.command = command;
 		this.tlsCert = tlsCert;
 		this.httpsAgent = tlsCert ? new https.Agent({ ca: tlsCert.cert }) : undefined;
 		this.userFolder = userFolder;
@@ -158,7 +160,8 @@ class N8n {
 		return n8n;
 	}
 
-	spawn(extraEnv) {
+	spawn(extraEnv = {}) {
+		this.extraEnv = extraEnv;
 		const url = `${this.webhookBaseUrl}/`;
 		const env = node24Env(this.runtime.node.nodeDir, {
 			N8N_USER_FOLDER: this.userFolder,
@@ -188,7 +191,7 @@ class N8n {
 		});
 		delete env.NODE_OPTIONS;
 		const out = fs.openSync(this.logFile, 'a');
-		this.proc = spawn(this.runtime.node.node, [this.runtime.n8n.bin, 'start'], {
+		this.proc = spawn(this.runtime.node.node, [this.runtime.n8n.bin, this.command], {
 			cwd: this.userFolder,
 			env,
 			detached: true,
@@ -211,8 +214,16 @@ class N8n {
 		const deadline = Date.now() + timeoutMs;
 		let exited = false;
 		this.exited.then(() => (exited = true));
+		// Workers and webhook processors have no REST API: they say so in their log when ready.
+		const readyLine = { worker: 'n8n worker is now ready', webhook: 'Webhook listener waiting for requests' }[this.command];
+		const logSize = fs.existsSync(this.logFile) ? fs.statSync(this.logFile).size : 0;
 		while (Date.now() < deadline) {
-			if (exited) throw new Error('n8n exited during start-up');
+			if (exited) throw new Error(`n8n ${this.command} exited during start-up`);
+			if (readyLine) {
+				if (this.log().slice(logSize).includes(readyLine)) return;
+				await sleep(250);
+				continue;
+			}
 			try {
 				const res = await axios.get(`${this.baseUrl}/rest/settings`, { timeout: 2000, validateStatus: () => true });
 				if (res.status === 200 && res.data && typeof res.data === 'object' && res.data.data) return;
@@ -221,7 +232,7 @@ class N8n {
 			}
 			await sleep(250);
 		}
-		throw new Error(`n8n did not become ready within ${timeoutMs} ms`);
+		throw new Error(`n8n ${this.command} did not become ready within ${timeoutMs} ms`);
 	}
 
 	logTail(lines = 60) {
@@ -243,6 +254,20 @@ class N8n {
 	/** Stops n8n and every process it started (its process group). */
 	async stop() {
 		if (this.proxy) await this.proxy.close();
+		await this.stopProcess();
+	}
+
+	/**
+	 * Restarts the n8n process on the same database, port and webhook address, as an operator's
+	 * restart (or a crash and restart) would. The login cookie stays valid.
+	 */
+	async restart({ readyTimeoutMs = 120_000 } = {}) {
+		await this.stopProcess();
+		this.spawn(this.extraEnv);
+		await this.waitReady(readyTimeoutMs);
+	}
+
+	async stopProcess() {
 		if (!this.proc || this.proc.exitCode !== null || this.proc.signalCode !== null) return;
 		const pid = this.proc.pid;
 		try {
@@ -436,11 +461,29 @@ class N8n {
 		return { status: res.status, data: res.data, headers: res.headers };
 	}
 
-	/** Executions of a workflow, newest first (summary objects: id, status, mode, ...). */
+	/**
+	 * Executions of a workflow, newest first (summary objects: id, status, mode, ...), every page.
+	 * n8n 1.x repeats running executions on every page: each execution is listed once.
+	 */
 	async executions(workflowId) {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: String(workflowId) }));
-		const data = await this.request('GET', `/rest/executions?filter=${filter}&limit=100`);
-		return Array.isArray(data) ? data : data.results || [];
+		const byId = new Map();
+		const all = {
+			push: (...list) => list.forEach((e) => byId.set(String(e.id), e)),
+			get list() {
+				return [...byId.values()].sort((a, b) => Number(b.id) - Number(a.id) || String(b.id).localeCompare(String(a.id)));
+			},
+		};
+		// n8n 2.x pages with an opaque `nextCursor`; 1.x with the last id seen.
+		for (let next = ''; ; ) {
+			const data = await this.request('GET', `/rest/executions?filter=${filter}&limit=100${next}`);
+			const page = Array.isArray(data) ? data : data.results || [];
+			all.push(...page);
+			if (data && typeof data.nextCursor === 'string' && data.nextCursor) next = `&cursor=${data.nextCursor}`;
+			else if (data && 'nextCursor' in data) return all.list;
+			else if (page.length < 100) return all.list;
+			else next = `&lastId=${page[page.length - 1].id}`;
+		}
 	}
 
 	/** One execution with its run data decoded: {…summary, runData, error, lastNodeExecuted, raw}. */

@@ -84,7 +84,9 @@ module.exports = async function bolnaTrigger(ctx) {
 		const simExec = simExecution(sim, id);
 		const got = byExecution.get(id);
 		assert.ok(got, `no trigger run for ${lead.name} (${id})`);
-		assert.deepEqual(got.item, { ...(simExec.extracted_data || {}), executionId: id, status: simExec.status, agentId });
+		const { eventId, ...item } = got.item;
+		assert.match(eventId, /^[0-9a-f]{32}$/);
+		assert.deepEqual(item, { ...(simExec.extracted_data || {}), executionId: id, status: simExec.status, agentId });
 		assert.equal(got.outcome.outcome, lead.expected, `${lead.name}: ${JSON.stringify(got.outcome)}`);
 		assert.equal(got.outcome.executionId, id);
 	});

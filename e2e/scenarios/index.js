@@ -16,10 +16,13 @@ const FILES = [
 	'05-bland-batch-pathway-tool.js',
 	'06-errors-redacted.js',
 	'07-wait-for-completion.js',
+	'08-money-safety.js',
+	'10-duplicate-deliveries.js',
 ];
 
 module.exports = FILES.map((file) => {
 	// eslint-disable-next-line global-require
 	const run = require(`./${file}`);
-	return { file, title: run.title || file, run };
+	// `modes`: where the scenario runs — 'regular' (SQLite, one process; the default) and/or 'queue'.
+	return { file, title: run.title || file, run, modes: run.modes || ['regular'] };
 });

@@ -1,5 +1,7 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -31,6 +33,7 @@ import {
 	reject,
 	triggerWebhooks,
 } from '../shared/webhook/respond';
+import { keepUnprocessedEvents } from '../shared/webhook/processedEvents';
 import { describeZodError } from '../shared/webhook/validate';
 import { verifyHmacSha256Hex } from '../shared/webhook/verify';
 import {
@@ -42,6 +45,7 @@ import {
 	eventOptions,
 	shapeBlandEvent,
 	type BlandEventKind,
+	liveEventCategoryOptions,
 } from './events';
 import { blandRequest, unwrapData } from './transport';
 
@@ -125,7 +129,7 @@ async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseD
 		return reject(
 			this,
 			400,
-			'Not a Bland webhook payload: expected a call (call_id with status, completed or concatenated_transcript), a live event (call_id, level, message) or a batch status (batch_id, status)',
+			'Not a Bland webhook payload: expected a call (call_id with status, completed or concatenated_transcript), a live event (call_id, message, category or log_level) or a batch status (batch_id, status)',
 		);
 	}
 	const parsed = blandSchemas[kind].safeParse(payload);
@@ -139,6 +143,12 @@ async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseD
 		const statuses = this.getNodeParameter('callStatuses', []) as string[];
 		if (Array.isArray(statuses) && statuses.length > 0 && !statuses.includes(String(payload.status))) {
 			return acknowledge(this, `call status "${String(payload.status)}" is not selected`);
+		}
+	}
+	if (kind === 'liveEvent') {
+		const categories = this.getNodeParameter('liveEventCategories', []) as string[];
+		if (Array.isArray(categories) && categories.length > 0 && !categories.includes(String(payload.category))) {
+			return acknowledge(this, `live event category "${String(payload.category ?? '')}" is not selected`);
 		}
 	}
 	if (kind === 'batchStatus') {
@@ -169,7 +179,7 @@ export class BlandAiTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Add the Webhook Signing Secret from Bland (Account Settings → Keys) to the credential: requests are then accepted only with a valid X-Webhook-Signature. Without it, anyone who learns this URL can start the workflow.',
+					'Requests are checked against the Webhook Signing Secret of the credential (from Bland: Account Settings → Keys): with one set, only deliveries with a valid X-Webhook-Signature start the workflow. A credential without a secret accepts any request to this URL.',
 				name: 'signatureNotice',
 				type: 'notice',
 				default: '',
@@ -220,6 +230,15 @@ export class BlandAiTrigger implements INodeType {
 				displayOptions: { show: { events: ['callCompleted'] } },
 			},
 			{
+				displayName: 'Live Event Categories',
+				name: 'liveEventCategories',
+				type: 'multiOptions',
+				options: liveEventCategoryOptions,
+				default: [],
+				description: 'Only start the workflow for live events of these categories. Empty means every category.',
+				displayOptions: { show: { events: ['liveEvent'] } },
+			},
+			{
 				displayName: 'Batch Statuses',
 				name: 'batchStatuses',
 				type: 'multiOptions',
@@ -267,6 +286,11 @@ export class BlandAiTrigger implements INodeType {
 			},
 		},
 	};
+
+	/** Runs inside the run a delivery started: drops an event that already ran (n8n's processed-data store). */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await keepUnprocessedEvents.call(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await answerWithoutThrowing(this, 'Bland AI Trigger', handleWebhook);

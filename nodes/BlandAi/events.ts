@@ -9,7 +9,8 @@ import { BLAND_CALL_STATUSES, extractedDataOnly, simplifyCall } from './shaping'
  * The four kinds of POST Bland sends to a webhook URL:
  * - `callCompleted`: the post-call webhook, the full call object once the call has ended;
  * - `correctedTranscript`: the second delivery 30–60 s later with `corrected_transcript`;
- * - `liveEvent`: a `webhook_events` message during the call (`level`, `message`, `call_id`);
+ * - `liveEvent`: a `webhook_events` message during the call (`call_id`, `message`, `category`,
+ *   `log_level`; older deliveries carry `level`);
  * - `batchStatus`: a batch's `status_webhook` update (`batch_id`, `status`).
  */
 export type BlandEventKind = 'callCompleted' | 'correctedTranscript' | 'liveEvent' | 'batchStatus';
@@ -87,10 +88,13 @@ export const blandSchemas = {
 			}),
 		})
 		.passthrough(),
+	// Live events come as `{call_id, message, category, log_level}` (Bland's own n8n node documents
+	// this shape) or, in older deliveries, with `level`: either is accepted.
 	liveEvent: z
 		.object({
 			call_id: id,
-			level: z.string(),
+			level: optionalText,
+			log_level: optionalText,
 			message: z.unknown(),
 			category: optionalText,
 			timestamp,
@@ -117,9 +121,8 @@ function has(body: IDataObject, key: string): boolean {
 export function classifyBlandPayload(body: IDataObject): BlandEventKind | undefined {
 	if (has(body, 'call_id')) {
 		if (has(body, 'corrected_transcript')) return 'correctedTranscript';
-		if (typeof body.level === 'string' && 'message' in body && !has(body, 'concatenated_transcript')) {
-			return 'liveEvent';
-		}
+		const live = typeof body.level === 'string' || typeof body.log_level === 'string' || typeof body.category === 'string';
+		if (live && 'message' in body && !has(body, 'concatenated_transcript')) return 'liveEvent';
 		if (has(body, 'completed') || has(body, 'concatenated_transcript') || has(body, 'status')) {
 			return 'callCompleted';
 		}
@@ -141,7 +144,7 @@ export function blandEventKey(kind: BlandEventKind, body: IDataObject): string {
 			return eventKey(
 				kind,
 				text(body.call_id),
-				text(body.level),
+				text(body.level ?? body.log_level),
 				text(body.category),
 				text(body.timestamp),
 				text(body.message),
@@ -177,7 +180,7 @@ export function shapeBlandEvent(kind: BlandEventKind, body: IDataObject, mode: O
 			return {
 				event: kind,
 				callId: body.call_id,
-				level: body.level,
+				level: orNull(body.level ?? body.log_level),
 				category: orNull(body.category),
 				message: orNull(body.message),
 				timestamp: orNull(body.timestamp),
@@ -197,3 +200,8 @@ export function shapeBlandEvent(kind: BlandEventKind, body: IDataObject, mode: O
 			};
 	}
 }
+
+/** Categories of live events Bland sends during a call (its webhook_events setting). */
+export const liveEventCategoryOptions = ['call', 'citations', 'dynamic_data', 'latency', 'queue', 'tool', 'webhook'].map(
+	(value) => ({ name: value === 'dynamic_data' ? 'Dynamic Data' : value[0].toUpperCase() + value.slice(1), value }),
+);

@@ -4,13 +4,40 @@ import type { ApiRequest, RequestContext } from '../shared/transport/request';
 import { apiRequest, type Provider } from '../shared/transport/request';
 import { parseAllowedPrefixes } from '../shared/validation/phone';
 
+/**
+ * The requests Bland's docs give an `encrypted_key` header (Bring Your Own Twilio): Send Call and
+ * batch create (the call goes out through the Twilio account), the call list and call details,
+ * and the inbound number list and update, which it filters to the Twilio account's numbers
+ * ("only return inbound numbers associated with that account sid"). Anywhere else (pathways,
+ * tools, voices, /v1/me…) the key has no documented use, so it is not sent: a secret goes only
+ * where it is needed.
+ */
+const BYOT_REQUESTS: Array<[string, RegExp]> = [
+	['POST', /^\/v1\/calls$/],
+	['GET', /^\/v1\/calls$/],
+	['GET', /^\/v1\/calls\/[^/]+$/],
+	['GET', /^\/v1\/inbound$/],
+	['GET', /^\/v1\/inbound\/[^/]+$/],
+	['POST', /^\/v1\/inbound\/[^/]+$/],
+	['POST', /^\/v2\/batches\/create$/],
+	['POST', /^\/v1\/batches$/],
+];
+
+/** Whether a request to Bland carries the BYOT `encrypted_key` header. */
+export function takesEncryptedKey(method: string, path: string): boolean {
+	const bare = path.split('?')[0];
+	return BYOT_REQUESTS.some(([m, pattern]) => m === method.toUpperCase() && pattern.test(bare));
+}
+
 export const BLAND: Provider = {
 	name: 'Bland AI',
 	credentialType: 'blandAiApi',
 	defaultBaseUrl: 'https://api.bland.ai',
 	// Bring Your Own Twilio: Bland reads the encrypted key from a header, never from the body.
-	extraHeaders: (credentials) =>
-		typeof credentials.encryptedKeySecret === 'string' && credentials.encryptedKeySecret !== ''
+	extraHeaders: (credentials, request) =>
+		typeof credentials.encryptedKeySecret === 'string' &&
+		credentials.encryptedKeySecret !== '' &&
+		takesEncryptedKey(request.method, request.path)
 			? { encrypted_key: credentials.encryptedKeySecret }
 			: {},
 };

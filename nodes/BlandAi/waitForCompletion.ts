@@ -8,6 +8,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { OutputMode } from '../shared/descriptions/common';
 import { readWaitSettings, settleWaited } from '../shared/descriptions/wait';
@@ -60,6 +61,13 @@ export const resumeWebhooks: IWebhookDescription[] = [
 
 const TOKEN_PARAM = 'resumeToken';
 
+/** The metadata key that marks the call an execution waits for. */
+export const CALL_MARK = 'n8n_wait_mark';
+
+function callMark(apiKey: string, executionId: string, nodeId: string): string {
+	return createHmac('sha256', apiKey).update(`bland-wait-call:${executionId}:${nodeId}`).digest('hex').slice(0, 32);
+}
+
 /**
  * A token only this credential can produce for this execution and node, checked when Bland posts
  * back. Derived (HMAC of the API key), so nothing needs storing while the execution waits.
@@ -68,19 +76,56 @@ function resumeToken(apiKey: string, executionId: string, nodeId: string): strin
 	return createHmac('sha256', apiKey).update(`bland-resume:${executionId}:${nodeId}`).digest('hex');
 }
 
+function isLocalHost(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || host === '0.0.0.0' || /^127\./.test(host);
+}
+
 /**
- * The URL Bland must post the finished call to, so it resumes this execution: n8n's resume URL
- * (`$execution.resumeUrl`, which on current n8n carries the execution's own resume token) with
- * this node's ID as the path suffix the resume webhook listens on, plus our token.
+ * Bland posts results only to public https addresses. A resume URL on this machine's loopback or
+ * over plain http (n8n started without WEBHOOK_URL — in queue mode, a worker without it) would leave
+ * the execution waiting until Max Wait: refuse before the call is placed. Allowed when the
+ * credential's own API address is local (the simulator, which runs beside n8n).
  */
-export async function resumeUrlFor(this: IExecuteFunctions, itemIndex = 0): Promise<string> {
+function assertReachable(ctx: IExecuteFunctions, url: URL, apiBaseUrl: string, itemIndex: number): void {
+	let apiIsLocal = false;
+	try {
+		apiIsLocal = isLocalHost(new URL(apiBaseUrl).hostname);
+	} catch {
+		apiIsLocal = false;
+	}
+	if (apiIsLocal || (url.protocol === 'https:' && !isLocalHost(url.hostname))) return;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Wait for Completion: Bland cannot reach this n8n at ${url.origin}, so the call was not placed`,
+		{
+			itemIndex,
+			description:
+				"Bland posts the finished call only to a public https address. Set WEBHOOK_URL to n8n's public https URL on every n8n process (in queue mode on the workers too) and restart n8n, or set Wait Mode to Poll Bland.",
+		},
+	);
+}
+
+/**
+ * Where Bland must post the finished call so it resumes this execution, and the mark the call
+ * carries so only that call can: n8n's resume URL (`$execution.resumeUrl`, which on current n8n
+ * carries the execution's own resume token) with this node's ID as the path suffix the resume
+ * webhook listens on, plus our token; and a key in the call's `metadata`, which Bland returns with
+ * the finished call. Both are derived (HMAC of the API key), so nothing is stored while waiting.
+ */
+export async function resumeTargetFor(
+	this: IExecuteFunctions,
+	itemIndex = 0,
+): Promise<{ url: string; metadata: IDataObject }> {
 	const credentials = await this.getCredentials(BLAND.credentialType);
 	const node = this.getNode();
 	const url = new URL(String(this.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex)));
+	assertReachable(this, url, String(credentials.baseUrl ?? ''), itemIndex);
 	const executionId = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? '');
+	const apiKey = String(credentials.apiKey ?? '');
 	url.pathname = `${url.pathname.replace(/\/+$/, '')}/${encodeURIComponent(node.id)}`;
-	url.searchParams.set(TOKEN_PARAM, resumeToken(String(credentials.apiKey ?? ''), executionId, node.id));
-	return url.toString();
+	url.searchParams.set(TOKEN_PARAM, resumeToken(apiKey, executionId, node.id));
+	return { url: url.toString(), metadata: { [CALL_MARK]: callMark(apiKey, executionId, node.id) } };
 }
 
 /** Whether this run waits by webhook resume (single item, webhook mode, wait enabled). */
@@ -171,10 +216,19 @@ export async function resumeFromWebhook(this: IWebhookFunctions): Promise<IWebho
 		// A live event or anything else: acknowledge and keep waiting for the finished call.
 		return respondJson(this, 200, { received: true, resumed: false });
 	}
+	// A finished call, signed by Bland, but maybe not the one this execution placed: only the call
+	// carrying this execution's mark resumes it.
+	const metadata = (body.metadata && typeof body.metadata === 'object' ? body.metadata : {}) as IDataObject;
+	const expectedMark = callMark(String(credentials.apiKey ?? ''), resumedExecutionId(this), this.getNode().id);
+	if (!safeEqual(typeof metadata[CALL_MARK] === 'string' ? (metadata[CALL_MARK] as string) : undefined, expectedMark)) {
+		return respondJson(this, 200, { received: true, resumed: false, ignored: 'not the call this execution waits for' });
+	}
+	const userMetadata = { ...metadata };
+	delete userMetadata[CALL_MARK];
 	const mode = this.getNodeParameter('outputMode', 'simplified') as OutputMode;
 	respondJson(this, 200, { received: true, resumed: true });
 	return {
 		noWebhookResponse: true,
-		workflowData: [[{ json: { ...shapeCall(body, mode), timedOut: false }, pairedItem: { item: 0 } }]],
+		workflowData: [[{ json: { ...shapeCall({ ...body, metadata: userMetadata }, mode), timedOut: false }, pairedItem: { item: 0 } }]],
 	};
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'crypto';
 import type {
 	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -31,6 +33,7 @@ import {
 	reject,
 	triggerWebhooks,
 } from '../shared/webhook/respond';
+import { keepUnprocessedEvents } from '../shared/webhook/processedEvents';
 import { describeZodError } from '../shared/webhook/validate';
 import { safeEqual } from '../shared/webhook/verify';
 import { agentLocator } from './descriptions/fields';
@@ -85,6 +88,16 @@ function configuredAgentId(ctx: IHookFunctions): string {
 
 const MIN_MANUAL_TOKEN_LENGTH = 24;
 
+/** At least 24 characters, no white space, and not one character repeated. */
+function isStrongToken(token: unknown): token is string {
+	return (
+		typeof token === 'string' &&
+		token.length >= MIN_MANUAL_TOKEN_LENGTH &&
+		!/\s/.test(token) &&
+		new Set(token).size > 1
+	);
+}
+
 /** authenticate → parse → filter → dedupe → shape. Every refusal is answered here; nothing runs. */
 async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const staticData = this.getWorkflowStaticData('node');
@@ -92,9 +105,9 @@ async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseD
 	const expectedToken = registersAutomatically(this)
 		? (staticData.token as string | undefined)
 		: String(this.getNodeParameter('token', '') ?? '');
-	// A short manual token is guessable: refuse every request until a proper one is set.
-	if (!expectedToken || expectedToken.length < MIN_MANUAL_TOKEN_LENGTH) {
-		return reject(this, 401, 'Unauthorized: the trigger has no token of at least 24 characters');
+	// A short or blank manual token is guessable: refuse every request until a proper one is set.
+	if (!isStrongToken(expectedToken)) {
+		return reject(this, 401, 'Unauthorized: the trigger has no token of at least 24 characters without spaces');
 	}
 	if (!safeEqual(queryOf(this, 'token'), expectedToken)) {
 		return reject(this, 401, 'Unauthorized: missing or wrong token');
@@ -103,7 +116,7 @@ async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseD
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	if (options.allowedSourceIps !== undefined) {
 		const allowList = parseIpList(options.allowedSourceIps);
-		const ip = clientIpOf(requestOf(this), options.trustForwardedFor === true);
+		const ip = clientIpOf(requestOf(this));
 		if (allowList.length > 0 && !ipAllowed(ip, allowList)) {
 			return reject(this, 403, 'Forbidden: source IP is not allowed');
 		}
@@ -167,7 +180,7 @@ export class BolnaTrigger implements INodeType {
 				required: true,
 				default: '',
 				description:
-					'A long random secret of your choice (at least 24 characters). Requests without ?token= set to this value are refused with 401.',
+					'A long random secret of your choice (at least 24 characters, no spaces). Requests without ?token= set to this value are refused with 401.',
 				displayOptions: manualOnly,
 			},
 			{
@@ -195,15 +208,7 @@ export class BolnaTrigger implements INodeType {
 						type: 'string',
 						default: BOLNA_WEBHOOK_IPS.join(', '),
 						description:
-							"Only accept requests from these addresses (comma-separated IPs or IPv4 CIDR ranges). Defaults to Bolna's documented webhook IPs. Leave the option out to accept any address.",
-					},
-					{
-						displayName: 'Trust X-Forwarded-For',
-						name: 'trustForwardedFor',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to take the client IP from the first X-Forwarded-For entry. Turn on only when n8n runs behind a proxy that sets this header; otherwise anyone can spoof it.',
+							"Only accept requests from these addresses (comma-separated IPs or IPv4 CIDR ranges). Defaults to Bolna's documented webhook IPs. Leave the option out to accept any address. Behind a reverse proxy, set N8N_PROXY_HOPS on n8n so it sees the real client address.",
 					},
 				],
 			},
@@ -245,6 +250,11 @@ export class BolnaTrigger implements INodeType {
 			},
 		},
 	};
+
+	/** Runs inside the run a delivery started: drops an event that already ran (n8n's processed-data store). */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await keepUnprocessedEvents.call(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await answerWithoutThrowing(this, 'Bolna Trigger', handleWebhook);

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { IDataObject } from 'n8n-workflow';
 
+import { findPhoneNumbers } from '../shared/request/numbers';
 import { isAllowedDestination, normalizeE164 } from '../shared/validation/phone';
 
 /** The column Bolna requires in a batch CSV; every other column becomes a prompt `{variable}`. */
@@ -56,6 +57,22 @@ function checkContact(
 	return { phone };
 }
 
+/**
+ * Any other column that holds a phone number outside the prefixes (a second number column, a
+ * transfer or backup number the agent may dial): the reason the row is refused, else undefined.
+ */
+function otherNumberProblem(columns: string[], cells: string[], prefixes: string[]): string | undefined {
+	if (prefixes.length === 0) return undefined;
+	for (let i = 0; i < columns.length; i++) {
+		if (columns[i] === CONTACT_COLUMN) continue;
+		const outside = findPhoneNumbers({ [columns[i]]: cells[i] }).find((f) => !isAllowedDestination(f.phone, prefixes));
+		if (outside) {
+			return `column "${columns[i]}" holds ${outside.phone}, outside the allowed destination prefixes (${prefixes.join(', ')})`;
+		}
+	}
+	return undefined;
+}
+
 /** One CSV cell for an item value: nested values are JSON-encoded, empty values are empty. */
 export function cellValue(value: unknown): string {
 	if (value === undefined || value === null) return '';
@@ -107,7 +124,13 @@ export function contactsFromItems(
 			rejected.push({ itemIndex, value: cellValue(raw), reason });
 			return;
 		}
-		rows.push(columns.map((column) => (column === CONTACT_COLUMN ? checked.phone : cellValue(json[column]))));
+		const cells = columns.map((column) => (column === CONTACT_COLUMN ? checked.phone : cellValue(json[column])));
+		const other = otherNumberProblem(columns, cells, prefixes);
+		if (other) {
+			rejected.push({ itemIndex, value: cellValue(raw), reason: other });
+			return;
+		}
+		rows.push(cells);
 		sources.push(itemIndex);
 	});
 	return { columns, rows, sources, rejected };
@@ -173,7 +196,21 @@ export function parseCsv(text: string): string[][] {
 export function contactsFromCsv(text: string, prefixes: string[]): Contacts {
 	const records = parseCsv(text);
 	if (records.length === 0) throw new CsvFormatError('is empty');
-	const header = records[0].map((h) => h.trim());
+	const header = records[0].map((h) => h.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim());
+	// Two columns with the same name (or names that differ only in case or spacing) are
+	// ambiguous: Bolna could read either, and only one would be checked.
+	const byName = new Map<string, number>();
+	for (let i = 0; i < header.length; i++) {
+		const key = header[i].normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '_');
+		if (header[i] === '') throw new CsvFormatError(`has an empty column name (column ${i + 1})`);
+		const first = byName.get(key);
+		if (first !== undefined) {
+			throw new CsvFormatError(
+				`has two columns that read as the same name: "${header[first]}" (column ${first + 1}) and "${header[i]}" (column ${i + 1}); rename or remove one`,
+			);
+		}
+		byName.set(key, i);
+	}
 	const phoneIndex = header.indexOf(CONTACT_COLUMN);
 	if (phoneIndex === -1) {
 		throw new CsvFormatError(
@@ -199,7 +236,13 @@ export function contactsFromCsv(text: string, prefixes: string[]): Contacts {
 			rejected.push({ row, value: raw, reason: checked.reason });
 			return;
 		}
-		rows.push(order.map((i) => (i === phoneIndex ? checked.phone : (record[i] ?? ''))));
+		const cells = order.map((i) => (i === phoneIndex ? checked.phone : (record[i] ?? '')));
+		const other = otherNumberProblem(columns, cells, prefixes);
+		if (other) {
+			rejected.push({ row, value: raw, reason: other });
+			return;
+		}
+		rows.push(cells);
 		sources.push(row);
 	});
 	return { columns, rows, sources, rejected };

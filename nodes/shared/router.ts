@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { describePlaced, placedIdOf, recallPlaced, rememberPlaced, type PlacedItem } from './placed';
+import { checkParameters } from './request/values';
 import type { ItemResult, OperationMap } from './types';
 
 function errorItem(error: Error, pairedItem: INodeExecutionData['pairedItem']): INodeExecutionData {
@@ -13,6 +15,19 @@ function errorItem(error: Error, pairedItem: INodeExecutionData['pairedItem']): 
 		},
 		pairedItem,
 	};
+}
+
+/**
+ * Adds to an error what was already placed before it, so nobody runs those items again by
+ * re-running the workflow (n8n's own "Retry" of this execution does not place them again).
+ */
+function withPlaced<E extends Error>(error: E, placed: PlacedItem[]): E {
+	if (placed.length === 0) return error;
+	const e = error as E & { description?: string | null };
+	const line = describePlaced(placed);
+	e.message = `${e.message} [already placed: ${line}; do not run ${placed.length > 1 ? 'these items' : 'this item'} again]`;
+	e.description = `${e.description ? `${e.description}\n\n` : ''}Already placed, billed and not undone: ${line}. Do not run the workflow again with these items: it would place them a second time. n8n's "Retry" of this execution does not place them again (this node remembers them in the execution), it only tries the items that failed.`;
+	return error;
 }
 
 /** Keeps n8n errors as they are (adding the item index), wraps anything else. */
@@ -63,7 +78,19 @@ export async function route(
 
 	if (module.executeAll) {
 		try {
-			return [await module.executeAll.call(this, items)];
+			if (items.length) checkParameters.call(this, module.description, 0);
+			const recalled = module.placesCalls ? recallPlaced(this, 'all', items) : undefined;
+			if (recalled) {
+				return [
+					(Array.isArray(recalled) ? recalled : [recalled]).map((json) => ({
+						json,
+						pairedItem: items.map((_, item) => ({ item })),
+					})),
+				];
+			}
+			const output = await module.executeAll.call(this, items);
+			if (module.placesCalls) rememberPlaced(this, 'all', output.map((o) => o.json), items);
+			return [output];
 		} catch (error) {
 			if (this.continueOnFail()) {
 				return [[errorItem(error as Error, items.map((_, item) => ({ item })))]];
@@ -74,24 +101,35 @@ export async function route(
 
 	let results: ItemResult[] = items.map((_, itemIndex) => ({ itemIndex }));
 
-	if (module.validate) {
-		for (const result of results) {
-			try {
-				await module.validate.call(this, result.itemIndex);
-			} catch (error) {
-				if (!this.continueOnFail()) throw asNodeError(this, error, result.itemIndex);
-				result.error = error as Error;
-			}
+	// Every value of every item is checked against its field before anything is sent.
+	for (const result of results) {
+		try {
+			checkParameters.call(this, module.description, result.itemIndex);
+			if (module.validate) await module.validate.call(this, result.itemIndex);
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this, error, result.itemIndex);
+			result.error = error as Error;
 		}
 	}
 
 	const execute = module.execute!;
+	const placed: PlacedItem[] = [];
 	for (const result of results) {
 		if (result.error) continue;
+		const recalled = module.placesCalls ? recallPlaced(this, result.itemIndex, items) : undefined;
+		if (recalled) {
+			result.data = recalled;
+			placed.push({ itemIndex: result.itemIndex, id: placedIdOf(recalled) });
+			continue;
+		}
 		try {
 			result.data = await execute.call(this, result.itemIndex);
+			if (module.placesCalls) {
+				rememberPlaced(this, result.itemIndex, result.data, items);
+				placed.push({ itemIndex: result.itemIndex, id: placedIdOf(result.data) });
+			}
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, result.itemIndex);
+			if (!this.continueOnFail()) throw withPlaced(asNodeError(this, error, result.itemIndex), placed);
 			result.error = error as Error;
 		}
 	}
@@ -121,8 +159,12 @@ export async function route(
 	const returnData: INodeExecutionData[] = [];
 	for (const result of results) {
 		if (result.error) {
-			if (!this.continueOnFail()) throw asNodeError(this, result.error, result.itemIndex);
-			returnData.push(errorItem(result.error, { item: result.itemIndex }));
+			if (!this.continueOnFail()) throw withPlaced(asNodeError(this, result.error, result.itemIndex), placed);
+			const item = errorItem(result.error, { item: result.itemIndex });
+			// With Continue On Fail the run succeeds: the error item says what was placed before it.
+			const before = placed.filter((p) => p.itemIndex < result.itemIndex);
+			if (before.length) item.json.alreadyPlaced = before.map((p) => ({ item: p.itemIndex, id: p.id }));
+			returnData.push(item);
 			continue;
 		}
 		returnData.push(

@@ -156,6 +156,39 @@ describe('Bland AI Make Call: Wait for Completion (engine + simulator)', () => {
 		]);
 	});
 
+	it('a validly signed finished call that is not the one placed does not resume; the placed one does', async () => {
+		const { createHmac } = await import('node:crypto');
+		const n = makeCallNode({ waitMode: 'webhook', outputMode: 'raw' });
+		const first = await runWorkflow({
+			nodes: [n],
+			startNode: 'Make Call',
+			inputItems: [{ json: { phone: '+14155550100' } }],
+			credentials: credentials(),
+		});
+		expect(first.run.status).toBe('waiting');
+		const sent = sim.requests.find((r) => r.method === 'POST' && r.path === '/v1/calls')!;
+		const mark = (sent.body.metadata as IDataObject).n8n_wait_mark;
+		expect(mark).toMatch(/^[0-9a-f]{32}$/);
+		const query = { resumeToken: new URL(String(sent.body.webhook)).searchParams.get('resumeToken')! };
+		const deliver = async (body: IDataObject) => {
+			const raw = JSON.stringify(body);
+			const signature = createHmac('sha256', SECRET).update(raw).digest('hex');
+			return await callWebhook({ node: n, body, rawBody: raw, headers: { 'x-webhook-signature': signature }, query, credentials: credentials() });
+		};
+		const finished = { call_id: 'other-call', completed: true, status: 'completed', variables: {} };
+		for (const other of [finished, { ...finished, metadata: { n8n_wait_mark: '0'.repeat(32) } }]) {
+			const call = await deliver(other);
+			expect([call.response.statusCode, call.response.body, call.result.workflowData]).toEqual([
+				200,
+				{ received: true, resumed: false, ignored: 'not the call this execution waits for' },
+				undefined,
+			]);
+		}
+		const own = await deliver({ ...finished, call_id: 'placed', metadata: { lead: 'L-1', n8n_wait_mark: mark } });
+		expect(own.result.workflowData?.[0]?.[0]?.json).toMatchObject({ call_id: 'placed', metadata: { lead: 'L-1' }, timedOut: false });
+		expect((own.result.workflowData?.[0]?.[0]?.json.metadata as IDataObject).n8n_wait_mark).toBeUndefined();
+	});
+
 	it('when the wait ends without a webhook, the execution continues with the last known state and timedOut', async () => {
 		const waiting = await runWorkflow({
 			nodes: [makeCallNode({ waitMode: 'webhook', outputMode: 'simplified' })],

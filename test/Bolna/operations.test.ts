@@ -556,7 +556,7 @@ describe('Bolna agent operations', () => {
 			[{ toolName: 'bad name!' }, '"Tool Name" must start with a letter'],
 			[{ toolName: 'transfer_call' }, '"Tool Name" transfer_call is the name of a Bolna built-in tool'],
 			[{ url: 'http://api.example.com' }, '"URL" must be an https URL (got "http://api.example.com")'],
-			[{ method: 'DELETE' }, '"Method" must be GET or POST'],
+			[{ method: 'DELETE' }, '"Method" must be one of "GET", "POST" (got "DELETE")'],
 			[{ parametersSchema: '{"type":"object",' }, '"Parameters (JSON Schema)" is not valid JSON'],
 			[{ parametersSchema: '{"type":"array"}' }, '"Parameters (JSON Schema)" must have "type": "object"'],
 			[

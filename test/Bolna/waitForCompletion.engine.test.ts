@@ -96,7 +96,9 @@ describe('Bolna Make Call: Wait for Completion (engine + simulator)', () => {
 			maxWaitMinutes: 0.03,
 			waitOptions: { pollIntervalSeconds: 1, onTimeout: 'fail' },
 		});
-		expect(failed.error?.message).toMatch(/^Call [0-9a-f-]+ did not end within 0\.03 minutes \(last status: in-progress\)$/);
+		expect(failed.error?.message).toMatch(
+			/^Call ([0-9a-f-]+) did not end within 0\.03 minutes \(last status: in-progress\) \[already placed: item 0 → \1; do not run this item again\]$/,
+		);
 
 		const continued = await run(
 			[{ phone: '+14155559999' }],

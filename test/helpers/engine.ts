@@ -199,6 +199,9 @@ export async function runWorkflow(options: {
 	additionalData?: Partial<IWorkflowExecuteAdditionalData>;
 	/** Continue an earlier run (e.g. one that is waiting) instead of starting a new one. */
 	resume?: IRunExecutionData;
+	/** The execution mode; `retry` is what n8n's "Retry execution" runs in. */
+	mode?: 'manual' | 'retry' | 'trigger' | 'webhook';
+	executionId?: string;
 }): Promise<RunResult> {
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -213,7 +216,9 @@ export async function runWorkflow(options: {
 
 	let resolveRun: (run: IRun) => void = () => {};
 	const done = new Promise<IRun>((resolve) => (resolveRun = resolve));
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+	const mode = options.mode ?? 'manual';
+	const executionId = options.executionId ?? 'test-execution';
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
 		id: 'test-workflow',
 		name: 'test',
 		active: false,
@@ -225,7 +230,7 @@ export async function runWorkflow(options: {
 	} as never);
 	hooks.addHandler('workflowExecuteAfter', (run: IRun) => resolveRun(run));
 
-	const additionalData = additionalDataFor(options.credentials, { hooks, ...options.additionalData } as never);
+	const additionalData = additionalDataFor(options.credentials, { hooks, executionId, ...options.additionalData } as never);
 	const runExecutionData: IRunExecutionData = options.resume ?? ({
 		startData: {},
 		resultData: { runData: {} },
@@ -244,7 +249,7 @@ export async function runWorkflow(options: {
 		},
 	} as unknown as IRunExecutionData);
 
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const run = await done;
 	return {
 		run,

@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { BlandAiTrigger } from '../../nodes/BlandAi/BlandAiTrigger.node';
 import { callWebhook, node, registerNodeType } from '../helpers/engine';
-import { fixture } from './fixtures';
+import { fixture, withoutEventIds } from './fixtures';
 
 const SECRET = 'whsec_dummy_5f0b2b7e1c9d4a83b6e2f1a0';
 const type = registerNodeType('blandAiTrigger', new BlandAiTrigger());
@@ -50,18 +50,20 @@ async function deliver(
 	} catch {
 		// n8n hands the node the text when it is not JSON
 	}
-	return await callWebhook({
-		node: trigger(options.parameters, options.withCredentials ?? true),
-		body,
-		rawBody: raw,
-		headers: {
-			'content-type': 'application/json',
-			...(signature !== undefined ? { 'x-webhook-signature': signature } : {}),
-			...(options.headers ?? {}),
-		},
-		credentials,
-		staticData: options.staticData ?? {},
-	});
+	return withoutEventIds(
+		await callWebhook({
+			node: trigger(options.parameters, options.withCredentials ?? true),
+			body,
+			rawBody: raw,
+			headers: {
+				'content-type': 'application/json',
+				...(signature !== undefined ? { 'x-webhook-signature': signature } : {}),
+				...(options.headers ?? {}),
+			},
+			credentials,
+			staticData: options.staticData ?? {},
+		}),
+	);
 }
 
 type Call = Awaited<ReturnType<typeof deliver>>;
@@ -199,7 +201,7 @@ describe('Bland AI Trigger webhook (through n8n-core WebhookContext)', () => {
 			expect(items(call)).toEqual([SIMPLIFIED_POST_CALL]);
 			const notice = new BlandAiTrigger().description.properties.find((p) => p.name === 'signatureNotice')!;
 			expect(notice.type).toBe('notice');
-			expect(notice.displayName).toContain('anyone who learns this URL can start the workflow');
+			expect(notice.displayName).toContain('A credential without a secret accepts any request to this URL');
 		});
 	});
 
@@ -238,6 +240,18 @@ describe('Bland AI Trigger webhook (through n8n-core WebhookContext)', () => {
 					timestamp: '2024-04-27T23:51:25.120Z',
 				},
 			]);
+		});
+
+		it('accepts the documented live-event shape {call_id, message, category, log_level} and filters by category', async () => {
+			const event = JSON.stringify({ call_id: CALL_ID, message: 'Tool called', category: 'tool', log_level: 'info' });
+			expect(items(await deliver(event, { parameters: all }))).toEqual([
+				{ event: 'liveEvent', callId: CALL_ID, level: 'info', category: 'tool', message: 'Tool called', timestamp: null },
+			]);
+			const onlyCalls = { ...all, liveEventCategories: ['call'] };
+			const other = JSON.stringify({ call_id: CALL_ID, message: 'Latency 300 ms', category: 'latency', log_level: 'info' });
+			expectAcknowledged(await deliver(other, { parameters: onlyCalls }), 'live event category "latency" is not selected');
+			const call = JSON.stringify({ call_id: CALL_ID, message: 'Call ended', category: 'call', log_level: 'info' });
+			expect(items(await deliver(call, { parameters: onlyCalls }))).toHaveLength(1);
 		});
 
 		it('a batch status_webhook payload becomes a batchStatus item', async () => {
@@ -298,12 +312,12 @@ describe('Bland AI Trigger webhook (through n8n-core WebhookContext)', () => {
 			[
 				'of no known kind',
 				'{"hello":"world"}',
-				'Not a Bland webhook payload: expected a call (call_id with status, completed or concatenated_transcript), a live event (call_id, level, message) or a batch status (batch_id, status)',
+				'Not a Bland webhook payload: expected a call (call_id with status, completed or concatenated_transcript), a live event (call_id, message, category or log_level) or a batch status (batch_id, status)',
 			],
 			[
 				'a call_id with nothing else',
 				'{"call_id":"c-1"}',
-				'Not a Bland webhook payload: expected a call (call_id with status, completed or concatenated_transcript), a live event (call_id, level, message) or a batch status (batch_id, status)',
+				'Not a Bland webhook payload: expected a call (call_id with status, completed or concatenated_transcript), a live event (call_id, message, category or log_level) or a batch status (batch_id, status)',
 			],
 			['a call with an object call_id', '{"call_id":{"x":1},"status":"completed"}', 'Not a valid Bland callCompleted payload: call_id: Invalid input'],
 			['a call with a non-boolean completed', '{"call_id":"c","completed":"yes"}', 'Not a valid Bland callCompleted payload: completed: Expected boolean, received string'],

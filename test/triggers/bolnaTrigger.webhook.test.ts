@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { BolnaTrigger } from '../../nodes/Bolna/BolnaTrigger.node';
 import { BOLNA_STATUSES } from '../../nodes/Bolna/shaping';
 import { callWebhook, node, registerNodeType } from '../helpers/engine';
-import { fixture } from './fixtures';
+import { fixture, withoutEventIds } from './fixtures';
 import { SIMPLIFIED_COMPLETED } from '../fixtures/bolna/completed-execution.simplified';
 
 const AGENT = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
@@ -52,16 +52,18 @@ async function deliver(
 		staticData?: IDataObject;
 	} = {},
 ) {
-	return await callWebhook({
-		node: trigger(options.parameters),
-		body,
-		rawBody: options.rawBody,
-		query: options.query ?? { token: TOKEN },
-		ip: options.ip,
-		headers: { 'content-type': 'application/json', ...(options.headers ?? {}) },
-		credentials,
-		staticData: options.staticData ?? registeredStaticData(),
-	});
+	return withoutEventIds(
+		await callWebhook({
+			node: trigger(options.parameters),
+			body,
+			rawBody: options.rawBody,
+			query: options.query ?? { token: TOKEN },
+			ip: options.ip,
+			headers: { 'content-type': 'application/json', ...(options.headers ?? {}) },
+			credentials,
+			staticData: options.staticData ?? registeredStaticData(),
+		}),
+	);
 }
 
 function expectRefused(call: Awaited<ReturnType<typeof deliver>>, status: number, error: string) {
@@ -214,7 +216,7 @@ describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
 			expectRefused(
 				await deliver(completed.json, { query: { token: '' }, staticData: {} }),
 				401,
-				'Unauthorized: the trigger has no token of at least 24 characters',
+				'Unauthorized: the trigger has no token of at least 24 characters without spaces',
 			);
 		});
 
@@ -241,7 +243,19 @@ describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
 			expectRefused(
 				await deliver(completed.json, { parameters: { registerAutomatically: false, token: '' }, query: { token: '' } }),
 				401,
-				'Unauthorized: the trigger has no token of at least 24 characters',
+				'Unauthorized: the trigger has no token of at least 24 characters without spaces',
+			);
+		});
+
+		it.each([
+			['28 spaces', ' '.repeat(28)],
+			['a token with a space', 'abcdefghijkl mnopqrstuvwxyz'],
+			['one character repeated', 'a'.repeat(30)],
+		])('with Register Automatically off, refuses every request while the Token is %s', async (_, token) => {
+			expectRefused(
+				await deliver(completed.json, { parameters: { registerAutomatically: false, token }, query: { token } }),
+				401,
+				'Unauthorized: the trigger has no token of at least 24 characters without spaces',
 			);
 		});
 
@@ -251,7 +265,7 @@ describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
 			expectRefused(
 				await deliver(completed.json, { parameters: { registerAutomatically: false, token }, query: { token } }),
 				401,
-				'Unauthorized: the trigger has no token of at least 24 characters',
+				'Unauthorized: the trigger has no token of at least 24 characters without spaces',
 			);
 		});
 	});
@@ -277,29 +291,22 @@ describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
 			expect(call.result.workflowData).toHaveLength(1);
 		});
 
-		it('ignores X-Forwarded-For unless trusted', async () => {
-			const headers = { 'x-forwarded-for': '13.203.39.153' };
-			expectRefused(
-				await deliver(completed.json, { parameters: defaultList, ip: '198.51.100.7', headers }),
-				403,
-				'Forbidden: source IP is not allowed',
-			);
-			const trusted = { options: { ...defaultList.options, trustForwardedFor: true } };
-			const call = await deliver(completed.json, { parameters: trusted, ip: '10.0.0.2', headers });
-			expect(call.result.workflowData).toHaveLength(1);
-		});
-
-		it('uses only the first X-Forwarded-For hop', async () => {
-			const trusted = { options: { ...defaultList.options, trustForwardedFor: true } };
-			expectRefused(
-				await deliver(completed.json, {
-					parameters: trusted,
-					ip: '13.203.39.153',
-					headers: { 'x-forwarded-for': '198.51.100.7, 13.203.39.153' },
-				}),
-				403,
-				'Forbidden: source IP is not allowed',
-			);
+		it('takes the client address n8n determined (req.ip, per N8N_PROXY_HOPS), never X-Forwarded-For', async () => {
+			// An old workflow may still carry the removed "Trust X-Forwarded-For" option: it changes nothing.
+			const options = { options: { ...defaultList.options, trustForwardedFor: true } };
+			for (const forwarded of ['13.203.39.153', '13.203.39.153, 10.0.0.1', '198.51.100.7, 13.203.39.153']) {
+				expectRefused(
+					await deliver(completed.json, { parameters: options, ip: '198.51.100.7', headers: { 'x-forwarded-for': forwarded } }),
+					403,
+					'Forbidden: source IP is not allowed',
+				);
+			}
+			const viaProxy = await deliver(completed.json, {
+				parameters: options,
+				ip: '13.203.39.153',
+				headers: { 'x-forwarded-for': '198.51.100.7, 13.203.39.153' },
+			});
+			expect(viaProxy.result.workflowData).toHaveLength(1);
 		});
 
 		it('accepts IPv4 CIDR ranges', async () => {
@@ -310,6 +317,15 @@ describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
 	});
 
 	describe('bad bodies (400, no run, nothing thrown)', () => {
+		it('refuses JSON nested deeper than 64 levels, however it arrives', async () => {
+			const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+			const call = await deliver(undefined, { rawBody: deep });
+			expect(call.result).toEqual({ noWebhookResponse: true });
+			expect(call.response.statusCode).toBe(400);
+			const nested65 = `{"id":"x","status":"completed","n":${'{"a":'.repeat(64)}1${'}'.repeat(64)}}`;
+			expectRefused(await deliver(undefined, { rawBody: nested65 }), 400, 'Request body is nested deeper than 64 levels');
+		});
+
 		it.each([
 			['not JSON', 'status=completed', 'Request body is not valid JSON'],
 			['empty', '', 'Request body is empty; expected a JSON object'],
@@ -376,18 +392,23 @@ describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
 			expect((await deliver(completed.json, { staticData })).result.workflowData).toHaveLength(1);
 		});
 
-		it('keeps a bounded memory of the last 500 keys', async () => {
-			// n8n saves static data after each request and loads it fresh for the next one.
-			let staticData = registeredStaticData();
-			for (let i = 0; i < 520; i++) {
-				const call = await deliver({ id: `exec-${i}`, status: 'completed' }, { staticData });
-				staticData = JSON.parse(JSON.stringify(call.staticData)) as IDataObject;
+		it('keeps the memory out of workflow static data; 100 events run once each, their replays never', async () => {
+			const staticData = registeredStaticData();
+			const before = JSON.stringify(staticData);
+			let runs = 0;
+			for (let round = 0; round < 2; round++) {
+				for (let i = 0; i < 100; i++) {
+					runs += (await deliver({ id: `exec-${i}`, status: 'completed' }, { staticData })).result.workflowData?.length ?? 0;
+				}
 			}
-			const keys = (staticData[STATIC_KEY] as IDataObject).recentEventKeys as string[];
-			expect(keys).toHaveLength(500);
-			// the oldest ones were forgotten, the newest are still known
-			expect((await deliver({ id: 'exec-0', status: 'completed' }, { staticData })).result.workflowData).toHaveLength(1);
-			expectAcknowledged(await deliver({ id: 'exec-519', status: 'completed' }, { staticData }), 'duplicate delivery');
+			expect(runs).toBe(100);
+			expect(JSON.stringify(staticData)).toBe(before);
+		});
+
+		it('starts one run for 10 simultaneous copies of a delivery', async () => {
+			const calls = await Promise.all(Array.from({ length: 10 }, async () => await deliver(completed.json)));
+			expect(calls.filter((c) => c.result.workflowData).length).toBe(1);
+			expect(calls.every((c) => c.response.statusCode === 200)).toBe(true);
 		});
 	});
 });

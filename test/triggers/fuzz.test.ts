@@ -252,7 +252,9 @@ function context(options: {
 		getQueryData: () => options.query,
 		getBodyData: () => body,
 		getCredentials: async () => options.credentials,
-		getNode: () => ({ name: 'Trigger', type: 'x', typeVersion: 1, parameters: {} }),
+		getNode: () => ({ id: 'node-1', name: 'Trigger', type: 'x', typeVersion: 1, parameters: {} }),
+		getWorkflow: () => ({ id: 'wf-1' }),
+		getMode: () => 'webhook',
 		logger: { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} },
 	} as unknown as IWebhookFunctions;
 	return { ctx, response };

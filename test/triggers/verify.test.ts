@@ -1,7 +1,6 @@
 import { createHmac } from 'crypto';
-import type { IDataObject } from 'n8n-workflow';
 
-import { eventKey, remember, seenBefore } from '../../nodes/shared/webhook/dedupe';
+import { eventIdOf, eventKey, RecentEvents } from '../../nodes/shared/webhook/dedupe';
 import { clientIpOf, ipAllowed, normalizeIp, parseIpList } from '../../nodes/shared/webhook/ipAllowList';
 import { hmacSha256Hex, safeEqual, verifyHmacSha256Hex } from '../../nodes/shared/webhook/verify';
 import { fixture } from './fixtures';
@@ -107,25 +106,47 @@ describe('IP allow-list', () => {
 		expect(ipAllowed('1.2.3.4', ['1.2.3.4/33', 'garbage/8'])).toBe(false);
 	});
 
-	it('reads the first X-Forwarded-For hop only when trusted', () => {
+	it("uses n8n's client address and never X-Forwarded-For", () => {
 		const req = { ip: '10.0.0.5', headers: { 'x-forwarded-for': '13.203.39.153, 10.0.0.1' } };
-		expect(clientIpOf(req, false)).toBe('10.0.0.5');
-		expect(clientIpOf(req, true)).toBe('13.203.39.153');
-		expect(clientIpOf({ socket: { remoteAddress: '::ffff:1.2.3.4' } }, false)).toBe('1.2.3.4');
+		expect(clientIpOf(req)).toBe('10.0.0.5');
+		expect(clientIpOf({ socket: { remoteAddress: '::ffff:1.2.3.4' } })).toBe('1.2.3.4');
 	});
 });
 
 describe('dedupe memory', () => {
-	it('remembers keys, keeps at most `max`, and stores hashes rather than payload text', () => {
-		const data: IDataObject = {};
-		const huge = eventKey('x'.repeat(100_000), 'completed');
-		expect(seenBefore(data, huge)).toBe(false);
-		remember(data, huge, 3);
-		expect(seenBefore(data, huge)).toBe(true);
-		for (const k of ['a', 'b', 'c']) remember(data, eventKey(k), 3);
-		expect(seenBefore(data, huge)).toBe(false);
-		expect(data.recentEventKeys).toHaveLength(3);
-		expect((data.recentEventKeys as string[]).every((k) => /^[0-9a-f]{32}$/.test(k))).toBe(true);
+	it('claims an event once per scope, forgets the oldest beyond `max`, and expires after the TTL', () => {
+		let t = 0;
+		const memory = new RecentEvents(3, 1000, () => t, 1000);
+		const huge = eventIdOf(eventKey('x'.repeat(100_000), 'completed'));
+		expect(huge).toMatch(/^[0-9a-f]{32}$/);
+		expect(memory.claim('wf/node', huge)).toBe(true);
+		expect(memory.claim('wf/node', huge)).toBe(false);
+		expect(memory.claim('wf/other-node', huge)).toBe(true);
+		for (const k of ['a', 'b']) expect(memory.claim('wf/node', eventIdOf(eventKey(k)))).toBe(true);
+		expect(memory.size).toBe(3);
+		// The oldest (wf/node huge) was forgotten to keep 3 entries.
+		expect(memory.claim('wf/node', huge)).toBe(true);
+		t = 1001;
+		expect(memory.claim('wf/node', eventIdOf(eventKey('a')))).toBe(true);
+	});
+
+	it('holds an event as pending until its run starts, then for the full TTL', () => {
+		let t = 0;
+		const memory = new RecentEvents(10, 60_000, () => t, 100);
+		expect(memory.claim('wf/node', 'started')).toBe(true);
+		expect(memory.claim('wf/node', 'never-started')).toBe(true);
+		memory.confirm('wf/node', 'started');
+		memory.confirm('wf/node', 'claimed-elsewhere');
+		t = 101;
+		// n8n could not start the second run (it answered 500): the provider's retry runs.
+		expect(memory.claim('wf/node', 'never-started')).toBe(true);
+		expect(memory.claim('wf/node', 'started')).toBe(false);
+		expect(memory.claim('wf/node', 'claimed-elsewhere')).toBe(true);
+	});
+
+	it('gives the same event the same id, and different events different ids', () => {
+		expect(eventIdOf(eventKey('exec-1', 'completed'))).toBe(eventIdOf(eventKey('exec-1', 'completed')));
+		expect(eventIdOf(eventKey('exec-1', 'completed'))).not.toBe(eventIdOf(eventKey('exec-1', 'busy')));
 	});
 
 	it('keeps key parts apart', () => {

@@ -94,7 +94,7 @@ export const batchIdField: INodeProperties = {
 	description: 'The batch_id Bland returned when the batch was created',
 };
 
-/** How the agent is defined: a task prompt, a pathway, or a saved persona. */
+/** How the agent is defined: a task prompt, a pathway, a saved persona, or a saved agent (exclusive: the API refuses agent_id with pathway_id or persona_id). */
 export const callUsingField: INodeProperties = {
 	displayName: 'Call Using',
 	name: 'callUsing',
@@ -102,6 +102,7 @@ export const callUsingField: INodeProperties = {
 	noDataExpression: true,
 	default: 'task',
 	options: [
+		{ name: 'Agent', value: 'agent', description: 'A saved Bland agent (agent_id)' },
 		{ name: 'Pathway', value: 'pathway', description: 'A conversational pathway built in Bland' },
 		{ name: 'Persona', value: 'persona', description: 'A saved persona (its settings; fields set here override them)' },
 		{ name: 'Task', value: 'task', description: 'A prompt that tells the agent what to do' },
@@ -130,6 +131,17 @@ export const personaIdField: INodeProperties = {
 	displayOptions: { show: { callUsing: ['persona'] } },
 };
 
+export const agentIdField: INodeProperties = {
+	displayName: 'Agent ID',
+	name: 'agentId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '0e1b2c3d-4e5f-6789-abcd-ef0123456789',
+	description: 'ID of an agent saved in Bland (a UUID)',
+	displayOptions: { show: { callUsing: ['agent'] } },
+};
+
 /** Pathway version and start node, only with Call Using = Pathway. */
 export const pathwayOptionsField: INodeProperties = {
 	displayName: 'Pathway Options',
@@ -143,7 +155,7 @@ export const pathwayOptionsField: INodeProperties = {
 			displayName: 'Pathway Version',
 			name: 'pathwayVersion',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, numberPrecision: 0 },
 			default: 0,
 			description: 'Version number to run. Not set uses the production version.',
 		},

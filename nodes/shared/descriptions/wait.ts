@@ -1,8 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { checkNumber } from '../request/values';
 import type { PollAllResult } from '../transport/poll';
 import type { ItemResult } from '../types';
+
+/** The floor of the poll interval: a lower (or non-numeric) value would hammer the vendor's API. */
+export const MIN_POLL_SECONDS = 1;
+/** The cap of Max Wait: one day. */
+export const MAX_WAIT_MINUTES = 1440;
 
 /** The Wait for Completion switch and its settings, shared by both Make Call operations. */
 export function waitForCompletionFields(extra: INodeProperties[] = []): INodeProperties[] {
@@ -19,7 +25,7 @@ export function waitForCompletionFields(extra: INodeProperties[] = []): INodePro
 			displayName: 'Max Wait (Minutes)',
 			name: 'maxWaitMinutes',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 1440 },
+			typeOptions: { minValue: 0.01, maxValue: MAX_WAIT_MINUTES },
 			default: 15,
 			description: 'How long to wait at most for the call to end',
 			displayOptions: { show: { waitForCompletion: [true] } },
@@ -58,7 +64,7 @@ export function waitForCompletionFields(extra: INodeProperties[] = []): INodePro
 					displayName: 'Poll Interval (Seconds)',
 					name: 'pollIntervalSeconds',
 					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 600 },
+					typeOptions: { minValue: MIN_POLL_SECONDS, maxValue: 600 },
 					default: 10,
 					description:
 						'First wait between status checks when polling; later waits grow up to 6 times this',
@@ -76,18 +82,33 @@ export interface WaitSettings {
 	maxIntervalMs: number;
 }
 
-/** Reads the wait settings of an item. */
+/**
+ * Reads the wait settings of an item. Max Wait is capped and the poll interval has a floor, and
+ * both are refused with their field's name when not a number (NaN once made the wait poll in a
+ * tight loop).
+ */
 export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings {
-	const enabled = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
-	const minutes = this.getNodeParameter('maxWaitMinutes', itemIndex, 15) as number;
+	const node = this.getNode();
+	const enabled = this.getNodeParameter('waitForCompletion', itemIndex, false);
+	if (typeof enabled !== 'boolean') {
+		throw new NodeOperationError(node, `"Wait for Completion" must be true or false (got ${JSON.stringify(enabled)})`, { itemIndex });
+	}
+	if (!enabled) return { enabled, maxWaitMs: 0, onTimeout: 'output', intervalMs: 0, maxIntervalMs: 0 };
+	const minutes = checkNumber(node, this.getNodeParameter('maxWaitMinutes', itemIndex, 15), 'Max Wait (Minutes)', itemIndex, {
+		minValue: 0.01,
+		maxValue: MAX_WAIT_MINUTES,
+	});
 	const options = this.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject;
-	const intervalSeconds = Number(options.pollIntervalSeconds ?? 10);
+	const intervalSeconds = checkNumber(node, options.pollIntervalSeconds ?? 10, 'Poll Interval (Seconds)', itemIndex, {
+		minValue: MIN_POLL_SECONDS,
+		maxValue: 600,
+	});
 	return {
 		enabled,
-		maxWaitMs: (minutes > 0 ? minutes : 15) * 60_000,
+		maxWaitMs: minutes * 60_000,
 		onTimeout: options.onTimeout === 'fail' ? 'fail' : 'output',
-		intervalMs: Math.max(1, intervalSeconds) * 1000,
-		maxIntervalMs: Math.max(1, intervalSeconds) * 6000,
+		intervalMs: intervalSeconds * 1000,
+		maxIntervalMs: intervalSeconds * 6000,
 	};
 }
 

@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { redactSecrets, secretsOf } from './redact';
+import { redactBody, redactSecrets, secretsOf } from './redact';
 
 export type RequestContext =
 	| IExecuteFunctions
@@ -25,8 +25,8 @@ export interface Provider {
 	name: string;
 	credentialType: 'bolnaApi' | 'blandAiApi';
 	defaultBaseUrl: string;
-	/** Extra headers derived from the credential (e.g. Bland's BYOT `encrypted_key`). */
-	extraHeaders?: (credentials: ICredentialDataDecryptedObject) => IDataObject;
+	/** Extra headers derived from the credential for one request (e.g. Bland's BYOT `encrypted_key`). */
+	extraHeaders?: (credentials: ICredentialDataDecryptedObject, request: ApiRequest) => IDataObject;
 }
 
 /**
@@ -247,7 +247,7 @@ export async function apiRequestFull<T = unknown>(
 		qs: request.qs,
 		headers: {
 			Accept: 'application/json',
-			...(provider.extraHeaders?.(credentials) ?? {}),
+			...(request.url === undefined ? (provider.extraHeaders?.(credentials, request) ?? {}) : {}),
 			...(request.headers ?? {}),
 		},
 		body: request.body as IHttpRequestOptions['body'],
@@ -296,6 +296,8 @@ export async function apiRequestFull<T = unknown>(
 					// not JSON: keep the text
 				}
 			}
+			// Like errors, a success never carries a secret into the output (a vendor may echo one).
+			response.body = redactBody(response.body, secrets);
 			return response;
 		}
 

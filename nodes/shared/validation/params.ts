@@ -51,11 +51,21 @@ export function requireResourceId(
 	return text;
 }
 
-/** Return All → Infinity, otherwise the Limit parameter. */
+/** Return All → Infinity, otherwise the Limit parameter (a whole number of at least 1, checked here, never left to the vendor). */
 export function getLimit(this: IExecuteFunctions, itemIndex: number): number {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	if (returnAll) return Infinity;
-	return this.getNodeParameter('limit', itemIndex, 50) as number;
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
+	if (returnAll === true) return Infinity;
+	if (returnAll !== false) {
+		throw new NodeOperationError(this.getNode(), `"Return All" must be true or false (got ${JSON.stringify(returnAll)})`, { itemIndex });
+	}
+	const limit = this.getNodeParameter('limit', itemIndex, 50) as unknown;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1 (got ${JSON.stringify(limit) ?? String(limit)})`, {
+			itemIndex,
+			description: 'No request was sent.',
+		});
+	}
+	return limit;
 }
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -28,8 +28,19 @@ export function toOffsetIso(
 	if (input && typeof input === 'object' && typeof (input as { toISO?: unknown }).toISO === 'function') {
 		input = (input as { toISO: () => string }).toISO();
 	}
-	if (input instanceof Date) input = input.toISOString();
-	if (typeof input === 'number') input = new Date(input).toISOString();
+	// new Date(NaN or out-of-range).toISOString() throws a bare "Invalid time value": name the field instead.
+	if (input instanceof Date) {
+		if (Number.isNaN(input.getTime())) throw fail('is not a valid date');
+		input = input.toISOString();
+	}
+	if (typeof input === 'number') {
+		const date = new Date(input);
+		if (!Number.isFinite(input) || Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999 || date.getUTCFullYear() < 1970) {
+			throw fail(`is not a valid date (got ${input})`);
+		}
+		input = date.toISOString();
+	}
+	if (input === null) throw fail('is not a date (got null)');
 	if (typeof input !== 'string' || input.trim() === '') throw fail('is not a date');
 	const text = input.trim();
 	const withOffset = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?([+-]\d{2}:?\d{2})$/.exec(text);
@@ -61,6 +72,7 @@ export function toOffsetIso(
 	const ms = Date.parse(text);
 	if (Number.isNaN(ms)) throw fail(`is not a valid date (got "${text}")`);
 	const d = new Date(ms);
+	if (Number.isNaN(d.getTime()) || d.getUTCFullYear() > 9999) throw fail(`is not a valid date (got "${text}")`);
 	return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+00:00`;
 }
 

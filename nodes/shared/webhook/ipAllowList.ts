@@ -58,15 +58,12 @@ export function ipAllowed(ip: string | undefined, allowList: string[]): boolean 
  * The client's address: the first hop of `X-Forwarded-For` when the proxy in front of n8n is
  * trusted, else the address n8n saw (`req.ip`, which honours n8n's own proxy-hops setting).
  */
-export function clientIpOf(req: WebhookRequestLike, trustForwardedFor: boolean): string | undefined {
-	if (trustForwardedFor) {
-		const header = req.headers?.['x-forwarded-for'];
-		const value = Array.isArray(header) ? header[0] : header;
-		if (typeof value === 'string') {
-			const first = value.split(',')[0]?.trim();
-			if (first) return normalizeIp(first);
-		}
-	}
+/**
+ * The client address as n8n determined it: Express's `req.ip`, which follows n8n's own
+ * `N8N_PROXY_HOPS` setting (how many reverse proxies in front of n8n to trust). X-Forwarded-For is
+ * never read here: behind a proxy that appends to it, its first entry is whatever the client sent.
+ */
+export function clientIpOf(req: WebhookRequestLike): string | undefined {
 	const ip = typeof req.ip === 'string' && req.ip !== '' ? req.ip : req.socket?.remoteAddress;
 	return typeof ip === 'string' && ip !== '' ? normalizeIp(ip) : undefined;
 }

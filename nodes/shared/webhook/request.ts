@@ -56,7 +56,27 @@ function parseText(bytes: Buffer, maxBytes: number): ParsedBody {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
 		return { ok: false, message: 'Request body must be a JSON object' };
 	}
+	if (depthOf(value) > MAX_JSON_DEPTH) {
+		return { ok: false, message: `Request body is nested deeper than ${MAX_JSON_DEPTH} levels` };
+	}
 	return { ok: true, value: value as Record<string, unknown>, bytes };
+}
+
+/** Call events are a few levels deep; far deeper JSON is refused before anything walks it. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The nesting depth of a parsed JSON value, measured without recursion. */
+function depthOf(root: unknown): number {
+	let deepest = 0;
+	const stack: Array<[unknown, number]> = [[root, 1]];
+	while (stack.length) {
+		const [value, depth] = stack.pop()!;
+		if (!value || typeof value !== 'object') continue;
+		deepest = Math.max(deepest, depth);
+		if (deepest > MAX_JSON_DEPTH) return deepest;
+		for (const child of Object.values(value)) stack.push([child, depth + 1]);
+	}
+	return deepest;
 }
 
 /**

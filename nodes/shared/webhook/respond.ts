@@ -5,7 +5,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { remember, seenBefore } from './dedupe';
+import { eventIdOf, recentEvents } from './dedupe';
 
 /** What the triggers need from n8n's HTTP response object (Express). */
 interface ResponseLike {
@@ -59,19 +59,22 @@ export const triggerWebhooks: IWebhookDescription[] = [
 ];
 
 /**
- * The last step of a trigger: a repeated delivery is acknowledged without a run; otherwise the
- * event is shaped, remembered and emitted as one item.
+ * The last step of a trigger: an event this n8n process has already started a run for is
+ * acknowledged without a run (first dedupe layer, see dedupe.ts); otherwise the event is shaped
+ * and emitted as one item carrying its stable `eventId`. Test events (the editor's "listen for test
+ * event") are never held back, so a sample can be sent again while building.
  */
 export function emitOnce(
 	ctx: IWebhookFunctions,
 	key: string,
 	shape: () => IDataObject,
 ): IWebhookResponseData {
-	const staticData = ctx.getWorkflowStaticData('node');
-	if (seenBefore(staticData, key)) return acknowledge(ctx, 'duplicate delivery');
-	const item = shape();
-	remember(staticData, key);
-	return { workflowData: [[{ json: item }]] };
+	const eventId = eventIdOf(key);
+	if (ctx.getMode() !== 'manual') {
+		const scope = `${ctx.getWorkflow().id ?? ''}/${ctx.getNode().id}`;
+		if (!recentEvents.claim(scope, eventId)) return acknowledge(ctx, 'duplicate delivery');
+	}
+	return { workflowData: [[{ json: { ...shape(), eventId } }]] };
 }
 
 /**

@@ -10,15 +10,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
 import { redactSecrets, secretsOf } from '../../../shared/transport/redact';
 import { extractApiMessage } from '../../../shared/transport/request';
-import { compact, requireResourceId, requireString } from '../../../shared/validation/params';
+import { compact, requireString } from '../../../shared/validation/params';
 import { isAllowedDestination, normalizeE164 } from '../../../shared/validation/phone';
 import { parseCsv } from '../../csv';
-import {
-	buildCallSettings,
-	callSettingOptions,
-	optionalVoice,
-	requireHttpsUrl,
-} from '../../descriptions/callSettings';
+import { findPhoneNumbers, requireAllowedNumbersIn } from '../../../shared/request/numbers';
+import { buildCallSettings, buildRouting, CALLER_ID_KEYS, optionalVoice, requireAllowedPathway, requireHttpsUrl } from '../../callBody';
+import { callSettingOptions } from '../../descriptions/callSettings';
 import { callUsingField, pathwayLocator, pathwayOptionsField, taskField, voiceLocator } from '../../descriptions/fields';
 import { BLAND, blandAllowedPrefixes, blandRequest, unwrapData } from '../../transport';
 
@@ -74,7 +71,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		...callUsingField,
-		options: (callUsingField.options ?? []).filter((o) => 'value' in o && o.value !== 'persona'),
+		options: (callUsingField.options ?? []).filter((o) => 'value' in o && o.value !== 'persona' && o.value !== 'agent'),
 	},
 	taskField,
 	{ ...pathwayLocator, displayOptions: { show: { callUsing: ['pathway'] } } },
@@ -200,6 +197,11 @@ function checkRows(rows: Row[], prefixes: string[]): { callObjects: IDataObject[
 		if (!phone) reason = shown.trim() === '' ? 'no phone number' : 'not an E.164 phone number';
 		else if (!isAllowedDestination(phone, prefixes)) reason = `outside the allowed prefixes (${prefixes.join(', ')})`;
 		else if (seen.has(phone)) reason = `duplicate of ${seen.get(phone)}`;
+		else {
+			// The row's variables reach the call too ({{backup}} in a transfer): every number in them is held to the prefixes.
+			const outside = findPhoneNumbers(row.variables).find((f) => !isAllowedDestination(f.phone, prefixes));
+			if (outside) reason = `field "${outside.path}" holds ${outside.phone}, outside the allowed prefixes (${prefixes.join(', ')})`;
+		}
 		if (reason) {
 			invalid.push({ row: row.label, phoneNumber: shown, reason });
 			continue;
@@ -229,21 +231,10 @@ function buildGlobal(this: IExecuteFunctions, allowedPrefixes: string[]): IDataO
 		allowedPrefixes,
 		timeZone: this.getTimezone(),
 	});
-	const routing: IDataObject = {};
-	if (callUsing === 'pathway') {
-		routing.pathway_id = requireResourceId.call(this, 'pathwayId', 0, 'Pathway');
-		const options = this.getNodeParameter('pathwayOptions', 0, {}) as IDataObject;
-		if (options.pathwayVersion !== undefined && options.pathwayVersion !== '') {
-			routing.pathway_version = Number(options.pathwayVersion);
-		}
-		routing.start_node_id = options.startNodeId;
-	} else if (callUsing === 'task') {
-		routing.task = requireString.call(this, 'task', 0, 'Task');
-	} else {
-		throw new NodeOperationError(node, `"Call Using" must be task or pathway for a batch (got "${callUsing}")`);
-	}
+	const routing = buildRouting.call(this, 0, ['task', 'pathway']);
 	const global = compact({ ...routing, voice: optionalVoice(this, 0), ...settings });
 	delete global.phone_number;
+	requireAllowedNumbersIn(node, global, '"Global Settings"', 0, allowedPrefixes, CALLER_ID_KEYS);
 	return global;
 }
 
@@ -263,6 +254,7 @@ export async function buildBatchBody(
 	const statusWebhook = requireHttpsUrl(node, this.getNodeParameter('statusWebhook', 0, ''), 'Status Webhook URL', 0);
 	const prefixes = await blandAllowedPrefixes.call(this);
 	const global = buildGlobal.call(this, prefixes);
+	await requireAllowedPathway.call(this, global, prefixes, 0);
 
 	const rows = await rowsFromInput.call(this, items);
 	const { callObjects, invalid } = checkRows(rows, prefixes);

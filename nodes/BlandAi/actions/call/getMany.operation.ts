@@ -11,7 +11,7 @@ import { blandRequest } from '../../transport';
 export const CALLS_PAGE_MAX = 1000;
 
 const properties: INodeProperties[] = [
-	...returnAllAndLimit(),
+	...returnAllAndLimit(10000),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -4,10 +4,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import { outputModeField } from '../../../shared/descriptions/common';
 import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
 import { waitForCompletionFields } from '../../../shared/descriptions/wait';
-import { compact, requireResourceId, requireString } from '../../../shared/validation/params';
+import { requireAllowedNumbersIn } from '../../../shared/request/numbers';
+import { compact } from '../../../shared/validation/params';
 import { requireDestination } from '../../../shared/validation/phone';
-import { buildCallSettings, callSettingOptions, optionalVoice } from '../../descriptions/callSettings';
+import { buildCallSettings, buildRouting, CALLER_ID_KEYS, optionalVoice, requireAllowedPathway } from '../../callBody';
+import { callSettingOptions } from '../../descriptions/callSettings';
 import {
+	agentIdField,
 	callUsingField,
 	pathwayLocator,
 	pathwayOptionsField,
@@ -16,7 +19,7 @@ import {
 	voiceLocator,
 } from '../../descriptions/fields';
 import { blandAllowedPrefixes, blandRequest } from '../../transport';
-import { resumeUrlFor, usesWebhookResume, waitForCalls, waitModeField } from '../../waitForCompletion';
+import { resumeTargetFor, usesWebhookResume, waitForCalls, waitModeField } from '../../waitForCompletion';
 
 const properties: INodeProperties[] = [
 	{
@@ -40,6 +43,7 @@ const properties: INodeProperties[] = [
 	{ ...pathwayLocator, displayOptions: { show: { callUsing: ['pathway'] } } },
 	pathwayOptionsField,
 	personaIdField,
+	agentIdField,
 	voiceLocator,
 	{
 		displayName: 'Additional Fields',
@@ -82,36 +86,17 @@ export async function buildMakeCallBody(this: IExecuteFunctions, itemIndex: numb
 		timeZone: this.getTimezone(),
 	});
 
-	const routing: IDataObject = {};
-	if (callUsing === 'task') {
-		routing.task = requireString.call(this, 'task', itemIndex, 'Task');
-	} else if (callUsing === 'pathway') {
-		const task = this.getNodeParameter('task', itemIndex, '') as unknown;
-		if (typeof task === 'string' ? task.trim() !== '' : task !== undefined && task !== null) {
-			throw new NodeOperationError(node, '"Task" is ignored by Bland when the call uses a pathway; clear it', {
-				itemIndex,
-			});
-		}
-		routing.pathway_id = requireResourceId.call(this, 'pathwayId', itemIndex, 'Pathway');
-		const pathwayOptions = this.getNodeParameter('pathwayOptions', itemIndex, {}) as IDataObject;
-		if (pathwayOptions.pathwayVersion !== undefined && pathwayOptions.pathwayVersion !== '') {
-			routing.pathway_version = Number(pathwayOptions.pathwayVersion);
-		}
-		routing.start_node_id = pathwayOptions.startNodeId;
-	} else if (callUsing === 'persona') {
-		routing.persona_id = requireString.call(this, 'personaId', itemIndex, 'Persona ID');
-	} else {
-		throw new NodeOperationError(node, `"Call Using" must be task, pathway or persona (got "${callUsing}")`, {
-			itemIndex,
-		});
-	}
+	const routing = buildRouting.call(this, itemIndex);
 
-	return compact({
+	const body = compact({
 		phone_number: phoneNumber,
 		...routing,
 		voice: optionalVoice(this, itemIndex),
 		...settings,
 	});
+	requireAllowedNumbersIn(node, body, 'The call', itemIndex, prefixes, CALLER_ID_KEYS);
+	await requireAllowedPathway.call(this, routing, prefixes, itemIndex);
+	return body;
 }
 
 /** Sends the call exactly once: a retry after a 5xx or a dropped connection could dial the person twice. */
@@ -128,8 +113,6 @@ export function queuedCallOutput(response: IDataObject): IDataObject {
 		batchId: response.batch_id ?? null,
 	};
 }
-
-const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
 
 /**
  * Checks every item before any call is placed. With Wait for Completion resuming on Bland's
@@ -149,14 +132,8 @@ export async function validate(this: IExecuteFunctions, itemIndex: number): Prom
 			},
 		);
 	}
-	const url = await resumeUrlFor.call(this);
-	if (!url.startsWith('https://') && !LOOPBACK.test(url)) {
-		throw new NodeOperationError(this.getNode(), `Bland can only post to https URLs, and this n8n's webhook URL is ${url.split('?')[0]}`, {
-			itemIndex,
-			description:
-				'Set WEBHOOK_URL (N8N_WEBHOOK_URL) to the public https address of this n8n, or set Wait Mode to "Poll Bland".',
-		});
-	}
+	// Refuses a resume URL Bland cannot reach (loopback, plain http) before any call is placed.
+	await resumeTargetFor.call(this, itemIndex);
 }
 
 /** Places calls: n8n's Retry On Fail is refused for it (see the router). */
@@ -167,7 +144,11 @@ export const afterAll = waitForCalls;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = await buildMakeCallBody.call(this, itemIndex);
-	if (usesWebhookResume.call(this, itemIndex)) body.webhook = await resumeUrlFor.call(this);
+	if (usesWebhookResume.call(this, itemIndex)) {
+		const target = await resumeTargetFor.call(this, itemIndex);
+		body.webhook = target.url;
+		body.metadata = { ...((body.metadata as IDataObject | undefined) ?? {}), ...target.metadata };
+	}
 	const response = await sendCall.call(this, body, itemIndex);
 	return queuedCallOutput(response);
 }

@@ -4,7 +4,7 @@ import { forOperation } from '../../../shared/descriptions/updateDisplayOptions'
 import { pathSegment } from '../../../shared/transport/request';
 import { compact, optionalString, requireResourceId } from '../../../shared/validation/params';
 import { pathwayLocator } from '../../descriptions/fields';
-import { blandRequest } from '../../transport';
+import { blandAllowedPrefixes, blandRequest } from '../../transport';
 import { edgesField, nodesField, requireValidGraph } from './graph';
 
 const properties: INodeProperties[] = [
@@ -29,6 +29,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('nodes', itemIndex, undefined),
 		this.getNodeParameter('edges', itemIndex, undefined),
 		itemIndex,
+		await blandAllowedPrefixes.call(this),
 	);
 	const body = compact({ name: optionalString.call(this, 'versionName', itemIndex), ...graph });
 	const response = await blandRequest.call(this, {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { requireAllowedNumbersIn } from '../../../shared/request/numbers';
 import { parseJsonField } from '../../../shared/validation/json';
 import { formatProblems, validatePathwayGraph } from '../../pathwayGraph';
 
@@ -34,12 +35,18 @@ export const edgesField: INodeProperties = {
 	description: 'The connections as a JSON array; each has an ID, a source and a target node ID, and a label saying when the agent takes it',
 };
 
-/** Parses nodes and edges and checks the graph; throws naming every fault, before any request. */
+/**
+ * Parses nodes and edges and checks the graph; throws naming every fault, before any request.
+ * Every phone number in the graph (a Transfer Call node's transferNumber, an SMS node's number,
+ * anything else) must be inside the credential's allowed prefixes: a call to an allowed number
+ * that runs this pathway can transfer to, or text, the numbers it holds.
+ */
 export function requireValidGraph(
 	ctx: IExecuteFunctions,
 	rawNodes: unknown,
 	rawEdges: unknown,
 	itemIndex: number,
+	allowedPrefixes: string[] = [],
 ): { nodes: IDataObject[]; edges: IDataObject[] } {
 	const node = ctx.getNode();
 	const nodes = parseJsonField<IDataObject[]>(node, rawNodes, 'Nodes (JSON)', itemIndex, 'array');
@@ -54,5 +61,6 @@ export function requireValidGraph(
 			{ itemIndex, description: 'Nothing was sent to Bland. Fix the nodes or edges named above.' },
 		);
 	}
+	requireAllowedNumbersIn(node, { nodes, edges }, 'The pathway graph', itemIndex, allowedPrefixes);
 	return { nodes, edges };
 }

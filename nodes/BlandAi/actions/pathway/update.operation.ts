@@ -5,7 +5,7 @@ import { forOperation } from '../../../shared/descriptions/updateDisplayOptions'
 import { pathSegment } from '../../../shared/transport/request';
 import { compact, requireResourceId } from '../../../shared/validation/params';
 import { pathwayLocator } from '../../descriptions/fields';
-import { blandRequest } from '../../transport';
+import { blandAllowedPrefixes, blandRequest } from '../../transport';
 import { edgesField, nodesField, requireValidGraph } from './graph';
 
 const properties: INodeProperties[] = [
@@ -43,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				{ itemIndex },
 			);
 		}
-		Object.assign(body, requireValidGraph(this, fields.nodes, fields.edges, itemIndex));
+		Object.assign(body, requireValidGraph(this, fields.nodes, fields.edges, itemIndex, await blandAllowedPrefixes.call(this)));
 	}
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(node, 'Nothing to update: add at least one field under "Update Fields"', { itemIndex });

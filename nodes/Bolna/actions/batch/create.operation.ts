@@ -180,8 +180,10 @@ async function readContacts(
 }
 
 function callerIds(this: IExecuteFunctions, value: unknown): string[] {
-	if (typeof value !== 'string' || value.trim() === '') return [];
-	return value
+	// Comma-separated text, or a list from an expression.
+	const text = Array.isArray(value) ? value.join(',') : value;
+	if (typeof text !== 'string' || text.trim() === '') return [];
+	return text
 		.split(/[,;\n]/)
 		.map((n) => n.trim())
 		.filter((n) => n !== '')

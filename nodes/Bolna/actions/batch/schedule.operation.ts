@@ -6,7 +6,9 @@ import { pathSegment } from '../../../shared/transport/request';
 import { requireString } from '../../../shared/validation/params';
 import { toOffsetIso } from '../../../shared/validation/time';
 import { batchIdField } from '../../descriptions/fields';
-import { bolnaRequest } from '../../transport';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { bolnaAllowedPrefixes, bolnaRequest } from '../../transport';
 import type { BolnaBatchState } from '../../types';
 import { formField } from './form';
 
@@ -87,15 +89,36 @@ export async function scheduleBatch(
 /** Places calls: n8n's Retry On Fail is refused for it (see the router). */
 export const placesCalls = true;
 
+/**
+ * With an allow-list, a batch this node did not create cannot be scheduled: Bolna's API does not
+ * return a batch's contacts (GET /batches/{id} has only counts), so nothing could check whom it
+ * would dial. Create Batch with "Schedule" on checks every contact and schedules in one step.
+ */
+async function refuseUncheckedBatch(this: IExecuteFunctions, batchId: string, itemIndex: number): Promise<void> {
+	const prefixes = await bolnaAllowedPrefixes.call(this);
+	if (prefixes.length === 0) return;
+	throw new NodeOperationError(
+		this.getNode(),
+		`Batch ${batchId} cannot be scheduled: the credential limits destinations to ${prefixes.join(', ')}, and this node cannot check whom a batch it did not create would dial`,
+		{
+			itemIndex,
+			description:
+				'No request was sent. Bolna does not return a batch\'s contacts, so they cannot be held against "Allowed Destination Prefixes". Create the batch with Batch → Create Batch and turn "Schedule" on: every contact is checked before the upload and the batch is scheduled in the same step. To schedule batches made elsewhere, use a credential without an allow-list.',
+		},
+	);
+}
+
 /** Every item is checked before any batch is scheduled (a scheduled batch starts dialling). */
 export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
-	requireString.call(this, 'batchId', itemIndex, 'Batch ID');
+	const batchId = requireString.call(this, 'batchId', itemIndex, 'Batch ID');
 	readSchedule.call(this, itemIndex);
+	await refuseUncheckedBatch.call(this, batchId, itemIndex);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const batchId = requireString.call(this, 'batchId', itemIndex, 'Batch ID');
 	const schedule = readSchedule.call(this, itemIndex);
+	await refuseUncheckedBatch.call(this, batchId, itemIndex);
 	const response = await scheduleBatch.call(this, batchId, schedule, itemIndex);
 	return {
 		batchId,

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { outputModeField, variablePairsField } from '../../../shared/descriptions/common';
 import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
 import { waitForCompletionFields } from '../../../shared/descriptions/wait';
+import { requireAllowedNumbersIn } from '../../../shared/request/numbers';
 import { parseJsonField } from '../../../shared/validation/json';
 import { compact, keyValuePairs, requireResourceId } from '../../../shared/validation/params';
 import { optionalCallerId, requireDestination } from '../../../shared/validation/phone';
@@ -120,7 +122,10 @@ export async function buildMakeCallBody(this: IExecuteFunctions, itemIndex: numb
 		...keyValuePairs(fields.userData as IDataObject | undefined),
 	};
 	const retryConfig = parseJsonField(node, fields.retryConfig, 'Retry Config (JSON)', itemIndex);
-	return compact({
+	if (fields.voiceId !== undefined && typeof fields.voiceId !== 'string') {
+		throw new NodeOperationError(node, `"Voice ID" must be text (got ${fields.voiceId === null ? 'null' : typeof fields.voiceId})`, { itemIndex });
+	}
+	const body = compact({
 		agent_id: agentId,
 		recipient_phone_number: recipient,
 		from_phone_number: optionalCallerId(node, fields.fromPhoneNumber, 'From Phone Number', itemIndex),
@@ -133,6 +138,9 @@ export async function buildMakeCallBody(this: IExecuteFunctions, itemIndex: numb
 		retry_config: retryConfig,
 		bypass_call_guardrails: fields.bypassCallGuardrails === true ? true : undefined,
 	});
+	// User data reaches the agent's prompt and tools ({transfer_to}): every number in the body is held to the prefixes.
+	requireAllowedNumbersIn(node, body, 'The call', itemIndex, prefixes, ['from_phone_number']);
+	return body;
 }
 
 /** Every item is checked before any call is placed: one bad row never strands calls already made. */
