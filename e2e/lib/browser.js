@@ -195,7 +195,7 @@ class Editor {
 	/** Opens the list of the resource locator `name` in the open node panel; returns the entries listed. */
 	async locatorEntries(name) {
 		await this.ndv.getByTestId(`resource-locator-${name}`).getByTestId('rlc-input').click();
-		const items = this.page.getByTestId('resource-locator-dropdown').filter({ visible: true }).getByTestId('rlc-item');
+		const items = this.page.getByTestId('rlc-item').filter({ visible: true });
 		await items.first().waitFor();
 		return (await items.allInnerTexts()).map(oneLine);
 	}
