@@ -221,8 +221,8 @@ async function main() {
 					await editor.pickAction(action);
 					await editor.waitForNdv();
 					const labels = await editor.fieldLabels();
-					const buttons = await editor.fromAiButtons();
 					await shot(`${slug(provider.app)}-${slug(action)}`);
+					const buttons = await editor.fromAiButtons();
 					await editor.closeNdv();
 					assert(labels.length > 0, 'the panel shows no fields');
 					assert(buttons === 0, `${buttons} "let the model define this parameter" buttons on the plain node`);
