@@ -58,7 +58,6 @@ async function main() {
 	const total = timer();
 	const shots = path.resolve(process.env.BROWSER_SCREENSHOTS || path.join(__dirname, 'screenshots'), version);
 	const results = { passed: 0, failed: 0 };
-	const report = { searches: {}, actions: {} };
 	let boot;
 	let sim;
 	let browser;
@@ -90,6 +89,20 @@ async function main() {
 		await editor.pick('Manual Trigger');
 		await editor.page.waitForTimeout(500);
 		await editor.closeNdv();
+	};
+	/**
+	 * Types every query into the open node panel: each provider's name finds its node, every other
+	 * query finds both. Returns one line per query with the nodes listed.
+	 */
+	const searchEverything = async (shotName) => {
+		const found = {};
+		for (const query of QUERIES) {
+			found[query] = await editor.search(query);
+			if (query === 'phone call') await shot(shotName);
+		}
+		for (const provider of PROVIDERS) includesAll(found[provider.search], [provider.app], `"${provider.search}"`);
+		for (const query of QUERIES.filter((q) => !PROVIDERS.some((p) => p.search === q))) includesAll(found[query], APPS, `"${query}"`);
+		return QUERIES.map((query) => `"${query}" → ${found[query].join(', ') || 'No results'}`);
 	};
 	/** One check: runs, prints ok/FAIL with what it asserted, never stops the suite. */
 	const check = async (title, fn) => {
@@ -127,18 +140,7 @@ async function main() {
 		await check('trigger picker: search finds both triggers by name and by what users type', async () => {
 			await editor.newWorkflow();
 			await editor.openNodePanel();
-			const lines = [];
-			report.searches.trigger = {};
-			for (const query of QUERIES) {
-				const names = await editor.search(query);
-				report.searches.trigger[query] = names;
-				lines.push(`"${query}" → ${names.join(', ') || 'No results'}`);
-				if (query === 'phone call') await shot('trigger-search-phone-call');
-			}
-			includesAll(report.searches.trigger.Bolna, ['Bolna'], '"Bolna"');
-			includesAll(report.searches.trigger.Bland, ['Bland AI'], '"Bland"');
-			for (const query of ['phone call', 'voice agent', 'AI call', 'campaign']) includesAll(report.searches.trigger[query], APPS, `"${query}"`);
-			return lines;
+			return searchEverything('trigger-search-phone-call');
 		});
 
 		for (const provider of PROVIDERS) {
@@ -181,17 +183,7 @@ async function main() {
 		await check('"What happens next?": search finds both nodes by name and by what users type', async () => {
 			await startWithManualTrigger();
 			await editor.openNextStepPanel(MANUAL_TRIGGER);
-			const lines = [];
-			report.searches.next = {};
-			for (const query of QUERIES) {
-				const names = await editor.search(query);
-				report.searches.next[query] = names;
-				lines.push(`"${query}" → ${names.join(', ') || 'No results'}`);
-				if (query === 'phone call') await shot('next-step-search-phone-call');
-			}
-			includesAll(report.searches.next.Bolna, ['Bolna'], '"Bolna"');
-			includesAll(report.searches.next.Bland, ['Bland AI'], '"Bland"');
-			for (const query of QUERIES.slice(2)) includesAll(report.searches.next[query], APPS, `"${query}"`);
+			const lines = await searchEverything('next-step-search-phone-call');
 			await editor.closeNodePanel();
 			return lines;
 		});
@@ -204,7 +196,6 @@ async function main() {
 				await editor.search(provider.search);
 				await editor.pick(provider.app);
 				actions = await editor.actions();
-				report.actions[provider.app] = actions.map((a) => a.action);
 				await shot(`${slug(provider.app)}-actions`);
 				await editor.closeNodePanel();
 				assert(actions.length >= 10, `only ${actions.length} actions listed`);
