@@ -132,7 +132,7 @@ async function startQueueMode({ runtime, tarballs, workers: workerCount = 2, rea
 		DB_POSTGRESDB_PASSWORD: '',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
-		DB_POSTGRESDB_POOL_SIZE: '10',
+		DB_POSTGRESDB_POOL_SIZE: '20',
 		N8N_LOG_LEVEL: 'info',
 	};
 	const processes = [];

@@ -14,6 +14,7 @@ const TYPES = {
 	webhook: 'n8n-nodes-base.webhook',
 	code: 'n8n-nodes-base.code',
 	noOp: 'n8n-nodes-base.noOp',
+	httpRequest: 'n8n-nodes-base.httpRequest',
 	set: 'n8n-nodes-base.set',
 };
 

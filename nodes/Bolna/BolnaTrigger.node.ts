@@ -1,4 +1,3 @@
-import { randomBytes } from 'crypto';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -17,6 +16,7 @@ import { eventKey } from '../shared/webhook/dedupe';
 import { BOLNA_WEBHOOK_IPS, clientIpOf, ipAllowed, parseIpList } from '../shared/webhook/ipAllowList';
 import { BOLNA_MAX_BODY_BYTES } from '../shared/webhook/payloadLimits';
 import {
+	derivedToken,
 	ownWebhookUrl,
 	register,
 	slotHolds,
@@ -88,6 +88,12 @@ function configuredAgentId(ctx: IHookFunctions): string {
 
 const MIN_MANUAL_TOKEN_LENGTH = 24;
 
+/** The token of the URL registered on the agent: derived from the credential, never stored. */
+async function registrationToken(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
+	const credentials = await ctx.getCredentials('bolnaApi');
+	return derivedToken(String(credentials.apiKey ?? ''), 'bolna-trigger', String(ctx.getWorkflow().id ?? ''), ctx.getNode().id);
+}
+
 /** At least 24 characters, no white space, and not one character repeated. */
 function isStrongToken(token: unknown): token is string {
 	return (
@@ -100,10 +106,8 @@ function isStrongToken(token: unknown): token is string {
 
 /** authenticate → parse → filter → dedupe → shape. Every refusal is answered here; nothing runs. */
 async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const staticData = this.getWorkflowStaticData('node');
-
 	const expectedToken = registersAutomatically(this)
-		? (staticData.token as string | undefined)
+		? await registrationToken(this)
 		: String(this.getNodeParameter('token', '') ?? '');
 	// A short or blank manual token is guessable: refuse every request until a proper one is set.
 	if (!isStrongToken(expectedToken)) {
@@ -225,16 +229,16 @@ export class BolnaTrigger implements INodeType {
 				const stored = storedRegistration(this.getWorkflowStaticData('node'));
 				const agentId = configuredAgentId(this);
 				if (!stored || stored.target !== agentId) return false;
-				return await slotHolds(agentSlot(this, agentId), stored.registeredUrl);
+				const url = withToken(ownWebhookUrl(this), await registrationToken(this));
+				return await slotHolds(agentSlot(this, agentId), url);
 			},
 
-			/** Auto mode: PATCH the agent's webhook URL to this trigger's URL with a fresh token. Manual mode: no-op. */
+			/** Auto mode: PATCH the agent's webhook URL to this trigger's URL with its token. Manual mode: no-op. */
 			async create(this: IHookFunctions): Promise<boolean> {
 				if (!registersAutomatically(this)) return true;
 				const agentId = configuredAgentId(this);
-				const token = randomBytes(24).toString('hex');
-				const url = withToken(ownWebhookUrl(this), token);
-				const done = await register(this.getWorkflowStaticData('node'), agentSlot(this, agentId), url, { token });
+				const url = withToken(ownWebhookUrl(this), await registrationToken(this));
+				const done = await register(this.getWorkflowStaticData('node'), agentSlot(this, agentId), url);
 				if (!done) {
 					throw new NodeOperationError(this.getNode(), `Bolna agent ${agentId} was not found`, {
 						description: 'Check the Agent field: the agent does not exist or belongs to another account.',

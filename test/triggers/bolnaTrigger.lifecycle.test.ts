@@ -2,6 +2,7 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { BolnaTrigger } from '../../nodes/Bolna/BolnaTrigger.node';
+import { derivedToken } from '../../nodes/shared/webhook/registration';
 import { callHook, node, registerNodeType } from '../helpers/engine';
 
 const BOLNA = 'https://api.bolna.ai';
@@ -10,6 +11,8 @@ const OUR_URL = 'http://localhost:5678/webhook/wh-bolna-1/webhook';
 const credentials = { bolnaApi: { apiKey: 'bn-test-key-123', baseUrl: BOLNA, allowedDestinations: '' } };
 const type = registerNodeType('bolnaTrigger', new BolnaTrigger());
 const STATIC_KEY = 'node:Bolna Trigger';
+/** The URL token: derived from the API key, the workflow and the node; never stored. */
+const TOKEN = derivedToken('bn-test-key-123', 'bolna-trigger', 'test-workflow', 'bolna-trigger');
 
 function trigger(parameters: Record<string, unknown> = {}) {
 	return node(
@@ -32,7 +35,7 @@ const bolna = () => nock(BOLNA, { reqheaders: { authorization: 'Bearer bn-test-k
 
 describe('Bolna Trigger registration (create / checkExists / delete through n8n-core HookContext)', () => {
 	describe('create', () => {
-		it('remembers the previous URL, registers our URL with a fresh token and sends the exact PATCH body', async () => {
+		it('remembers the previous URL, registers our URL with the derived token and sends the exact PATCH body', async () => {
 			const patches: unknown[] = [];
 			const scope = bolna()
 				.get(`/v2/agent/${AGENT}`)
@@ -49,14 +52,14 @@ describe('Bolna Trigger registration (create / checkExists / delete through n8n-
 			expect(result).toBe(true);
 			expect(webhookUrl).toBe(OUR_URL);
 			const stored = staticData[STATIC_KEY] as Record<string, string>;
-			expect(stored.token).toMatch(/^[0-9a-f]{48}$/);
+			expect(TOKEN).toMatch(/^[0-9a-f]{48}$/);
+			// No token in static data (readable by anyone who can open the workflow).
 			expect({ ...stored }).toEqual({
-				token: stored.token,
 				target: AGENT,
-				registeredUrl: `${OUR_URL}?token=${stored.token}`,
+				registeredUrl: OUR_URL,
 				previousUrl: 'https://crm.example.com/bolna-hook',
 			});
-			expect(patches).toEqual([{ agent_config: { webhook_url: `${OUR_URL}?token=${stored.token}` } }]);
+			expect(patches).toEqual([{ agent_config: { webhook_url: `${OUR_URL}?token=${TOKEN}` } }]);
 		});
 
 		it('reads the URL flat on the agent too and stores null when the agent had none', async () => {
@@ -72,15 +75,23 @@ describe('Bolna Trigger registration (create / checkExists / delete through n8n-
 			expect((staticData[STATIC_KEY] as Record<string, unknown>).previousUrl).toBeNull();
 		});
 
-		it('generates a different token on every activation', async () => {
-			const tokens: string[] = [];
-			for (let i = 0; i < 2; i++) {
-				const scope = bolna().get(`/v2/agent/${AGENT}`).reply(200, agent(null)).patch(`/v2/agent/${AGENT}`).reply(200, {});
-				const { staticData } = await callHook({ node: trigger(), method: 'create', credentials });
+		it('registers the same token on every activation (any process, after restarts) and another for another key', async () => {
+			const urls: unknown[] = [];
+			for (const apiKey of ['bn-test-key-123', 'bn-test-key-123', 'bn-rotated-key']) {
+				const scope = nock(BOLNA)
+					.get(`/v2/agent/${AGENT}`)
+					.reply(200, agent(null))
+					.patch(`/v2/agent/${AGENT}`, (body) => {
+						urls.push(body.agent_config.webhook_url);
+						return true;
+					})
+					.reply(200, {});
+				await callHook({ node: trigger(), method: 'create', credentials: { bolnaApi: { ...credentials.bolnaApi, apiKey } } });
 				scope.done();
-				tokens.push((staticData[STATIC_KEY] as Record<string, string>).token);
 			}
-			expect(tokens[0]).not.toBe(tokens[1]);
+			expect(urls[0]).toBe(`${OUR_URL}?token=${TOKEN}`);
+			expect(urls[1]).toBe(urls[0]);
+			expect(urls[2]).not.toBe(urls[0]);
 		});
 
 		it('keeps the original previous URL when the agent still points at an older registration of this trigger', async () => {
@@ -103,7 +114,6 @@ describe('Bolna Trigger registration (create / checkExists / delete through n8n-
 			scope.done();
 			const stored = staticData[STATIC_KEY] as Record<string, string>;
 			expect(stored.previousUrl).toBe('https://crm.example.com/bolna-hook');
-			expect(stored.token).not.toBe('old-token');
 		});
 
 		it('fails with a clear error and sends no PATCH when the agent does not exist', async () => {
@@ -137,14 +147,13 @@ describe('Bolna Trigger registration (create / checkExists / delete through n8n-
 		const registered = () => ({
 			[STATIC_KEY]: {
 				target: AGENT,
-				token: 'tok123',
-				registeredUrl: `${OUR_URL}?token=tok123`,
+				registeredUrl: OUR_URL,
 				previousUrl: null,
 			},
 		});
 
 		it('is true only when the agent points at exactly our URL with our token', async () => {
-			const scope = bolna().get(`/v2/agent/${AGENT}`).reply(200, agent(`${OUR_URL}?token=tok123`));
+			const scope = bolna().get(`/v2/agent/${AGENT}`).reply(200, agent(`${OUR_URL}?token=${TOKEN}`));
 			const { result } = await callHook({ node: trigger(), method: 'checkExists', credentials, staticData: registered() });
 			scope.done();
 			expect(result).toBe(true);
@@ -190,10 +199,8 @@ describe('Bolna Trigger registration (create / checkExists / delete through n8n-
 		const registered = (previousUrl: string | null) => ({
 			[STATIC_KEY]: {
 				target: AGENT,
-				token: 'tok123',
-				registeredUrl: `${OUR_URL}?token=tok123`,
+				registeredUrl: OUR_URL,
 				previousUrl,
-				recentEventKeys: ['abc'],
 			},
 		});
 

@@ -2,12 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { BolnaTrigger } from '../../nodes/Bolna/BolnaTrigger.node';
 import { BOLNA_STATUSES } from '../../nodes/Bolna/shaping';
+import { derivedToken } from '../../nodes/shared/webhook/registration';
 import { callWebhook, node, registerNodeType } from '../helpers/engine';
 import { fixture, withoutEventIds } from './fixtures';
 import { SIMPLIFIED_COMPLETED } from '../fixtures/bolna/completed-execution.simplified';
 
 const AGENT = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
-const TOKEN = 'dummy9f86d081884c7d659a2feaa0c55ad015a3bf4f1b';
+// The token is derived from the credential's API key, the workflow and the node, never stored.
+const TOKEN = derivedToken('bn-test-key-123', 'bolna-trigger', 'test-workflow', 'bolna-trigger');
 const credentials = { bolnaApi: { apiKey: 'bn-test-key-123', baseUrl: 'https://api.bolna.ai', allowedDestinations: '' } };
 const type = registerNodeType('bolnaTrigger', new BolnaTrigger());
 const STATIC_KEY = 'node:Bolna Trigger';
@@ -34,8 +36,7 @@ function registeredStaticData(): IDataObject {
 	return {
 		[STATIC_KEY]: {
 			target: AGENT,
-			token: TOKEN,
-			registeredUrl: `http://localhost:5678/webhook/wh-bolna-1/webhook?token=${TOKEN}`,
+			registeredUrl: 'http://localhost:5678/webhook/wh-bolna-1/webhook',
 			previousUrl: null,
 		},
 	};
@@ -212,12 +213,13 @@ describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
 			expectRefused(await deliver(completed.json, { query: { token: [TOKEN, TOKEN] } }), 401, 'Unauthorized: missing or wrong token');
 		});
 
-		it('refuses everything when no registration (and so no token) is stored, even an empty token', async () => {
-			expectRefused(
-				await deliver(completed.json, { query: { token: '' }, staticData: {} }),
-				401,
-				'Unauthorized: the trigger has no token of at least 24 characters without spaces',
-			);
+		it('derives the token from the API key: nothing in static data, and another key\'s token is refused', async () => {
+			expect(TOKEN).toMatch(/^[0-9a-f]{48}$/);
+			expect(JSON.stringify(registeredStaticData())).not.toContain(TOKEN);
+			expect((await deliver(completed.json, { staticData: {} })).result.workflowData).toHaveLength(1);
+			const otherKey = derivedToken('bn-other-key', 'bolna-trigger', 'test-workflow', 'bolna-trigger');
+			expectRefused(await deliver(completed.json, { query: { token: otherKey } }), 401, 'Unauthorized: missing or wrong token');
+			expectRefused(await deliver(completed.json, { query: { token: '' } }), 401, 'Unauthorized: missing or wrong token');
 		});
 
 		it('authenticates before reading the body', async () => {

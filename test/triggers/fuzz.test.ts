@@ -12,6 +12,7 @@
  */
 import { createHmac } from 'crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { derivedToken } from '../../nodes/shared/webhook/registration';
 
 import { BlandAiTrigger } from '../../nodes/BlandAi/BlandAiTrigger.node';
 import { BolnaTrigger } from '../../nodes/Bolna/BolnaTrigger.node';
@@ -266,9 +267,9 @@ describe('webhook() property test (seeded, deterministic)', () => {
 	it(`Bolna Trigger: ${ITERATIONS_PER_TRIGGER} generated requests, no exception, no unauthenticated run`, async () => {
 		const rng = prng(0xb01a);
 		const trigger = new BolnaTrigger();
-		const TOKEN = 'c0ffee'.repeat(8);
+		const TOKEN = derivedToken('bn-fuzz-key', 'bolna-trigger', 'wf-1', 'node-1');
 		const counts = newCounts();
-		const staticData: IDataObject = { token: TOKEN, target: 'agent', registeredUrl: 'u', previousUrl: null };
+		const staticData: IDataObject = { target: 'agent', registeredUrl: 'u', previousUrl: null };
 
 		for (let i = 0; i < ITERATIONS_PER_TRIGGER; i++) {
 			const raw = randomBody(rng, bolnaSeeds, 1024 * 1024);
@@ -300,7 +301,7 @@ describe('webhook() property test (seeded, deterministic)', () => {
 				headers: { 'content-type': 'application/json' },
 				query: token === undefined ? {} : { token },
 				ip,
-				credentials: {},
+				credentials: { apiKey: 'bn-fuzz-key' },
 			});
 			await deliverAndCount(trigger, ctx, response, authentic, [401, 403], counts);
 		}

@@ -1,3 +1,5 @@
+import { createHmac } from 'crypto';
+
 import type { IDataObject, IHookFunctions, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -66,6 +68,15 @@ export async function slotHolds(slot: WebhookSlot, url: string): Promise<boolean
 }
 
 /**
+ * A trigger's URL token derived from the API key (HMAC), the workflow and the node: the same in
+ * every process and after restarts, never stored, and unknowable without the key. Rotating the
+ * key changes it: re-activate the workflow to register the new one.
+ */
+export function derivedToken(apiKey: string, purpose: string, workflowId: string, nodeId: string): string {
+	return createHmac('sha256', apiKey).update(`${purpose}:${workflowId}:${nodeId}`).digest('hex').slice(0, 48);
+}
+
+/**
  * Points the slot at `url`, remembering the URL it held before. When the slot already holds this
  * trigger's own address (an older registration whose cleanup never ran), the remembered previous
  * URL of that registration is kept instead, so deactivation never "restores" the trigger itself.
@@ -86,7 +97,8 @@ export async function register(
 	}
 	await slot.write(url);
 	clearStaticData(staticData);
-	Object.assign(staticData, { ...extra, target: slot.target, registeredUrl: url, previousUrl });
+	// Kept without its query string: a secret token in it would be readable in the workflow JSON.
+	Object.assign(staticData, { ...extra, target: slot.target, registeredUrl: withoutQuery(url), previousUrl });
 	return true;
 }
 
@@ -103,7 +115,7 @@ export async function unregister(
 	if (stored) {
 		const slot = slotFor(stored.target);
 		const current = await slot.read();
-		if (current !== undefined && current === stored.registeredUrl) {
+		if (current !== undefined && current !== null && withoutQuery(current) === stored.registeredUrl) {
 			await slot.write(stored.previousUrl);
 		}
 	}
