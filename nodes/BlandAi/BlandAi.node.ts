@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { actionSubtitle } from '../shared/descriptions/common';
 import { properties } from './actions/description';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
@@ -24,7 +25,7 @@ export class BlandAi implements INodeType {
 		icon: { light: 'file:blandAi.svg', dark: 'file:blandAi.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(properties),
 		description: 'Place AI phone calls, run batches and manage pathways and custom tools on Bland AI',
 		defaults: { name: 'Bland AI' },
 		usableAsTool: true,

@@ -10,7 +10,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { outputModeField, type OutputMode } from '../shared/descriptions/common';
+import { optionListSubtitle, outputModeField, type OutputMode } from '../shared/descriptions/common';
+import { inboundNumberLocator } from './descriptions/fields';
+import { searchInboundNumbers } from './methods/listSearch';
 import { pathSegment } from '../shared/transport/request';
 import { normalizeE164 } from '../shared/validation/phone';
 import { BLAND_MAX_BODY_BYTES } from '../shared/webhook/payloadLimits';
@@ -93,7 +95,7 @@ function registration(ctx: IHookFunctions): 'manual' | 'inboundNumber' {
 }
 
 function configuredNumber(ctx: IHookFunctions): string {
-	const raw = ctx.getNodeParameter('inboundPhoneNumber', '');
+	const raw = ctx.getNodeParameter('inboundPhoneNumber', '', { extractValue: true });
 	const phone = normalizeE164(raw);
 	if (!phone) {
 		throw new NodeOperationError(ctx.getNode(), 'Inbound Phone Number must be in E.164 format, e.g. +14155550123');
@@ -167,7 +169,7 @@ export class BlandAiTrigger implements INodeType {
 		icon: { light: 'file:blandAi.svg', dark: 'file:blandAi.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Events: " + ($parameter["events"] || []).join(", ")}}',
+		subtitle: optionListSubtitle('Events', 'events', eventOptions),
 		description: 'Starts the workflow when a Bland AI call ends, a live call event arrives or a batch changes status',
 		defaults: { name: 'Bland AI Trigger' },
 		inputs: [],
@@ -209,16 +211,7 @@ export class BlandAiTrigger implements INodeType {
 				default: '',
 				displayOptions: manualOnly,
 			},
-			{
-				displayName: 'Inbound Phone Number',
-				name: 'inboundPhoneNumber',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: '+14155550123',
-				description: 'One of your Bland inbound numbers, in E.164 format',
-				displayOptions: inboundOnly,
-			},
+			{ ...inboundNumberLocator, displayOptions: inboundOnly },
 			{
 				displayName: 'Events',
 				name: 'events',
@@ -259,6 +252,8 @@ export class BlandAiTrigger implements INodeType {
 			),
 		],
 	};
+
+	methods = { listSearch: { searchInboundNumbers } };
 
 	webhookMethods = {
 		default: {

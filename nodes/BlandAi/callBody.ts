@@ -293,7 +293,7 @@ export function buildCallSettings(
 		language: textSetting(node, fields, 'language', 'Language', itemIndex),
 		model: textSetting(node, fields, 'model', 'Model', itemIndex),
 		temperature: numberSetting(node, fields, 'temperature', 'Temperature', itemIndex, { minValue: 0, maxValue: 1 }),
-		interruption_threshold: numberSetting(node, fields, 'interruptionThreshold', 'Interruption Threshold (Ms)', itemIndex, {
+		interruption_threshold: numberSetting(node, fields, 'interruptionThreshold', 'Interruption Threshold (Milliseconds)', itemIndex, {
 			minValue: 0,
 			maxValue: 10000,
 			integer: true,

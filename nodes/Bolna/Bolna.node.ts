@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { actionSubtitle } from '../shared/descriptions/common';
 import { properties } from './actions/description';
 import { router } from './actions/router';
 import { listSearch } from './methods';
@@ -17,7 +18,7 @@ export class Bolna implements INodeType {
 		icon: { light: 'file:bolna.svg', dark: 'file:bolna.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(properties),
 		description: 'Place AI phone calls, run call batches and read call results on Bolna',
 		defaults: { name: 'Bolna' },
 		usableAsTool: true,

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { outputModeField, type OutputMode } from '../shared/descriptions/common';
+import { optionListSubtitle, outputModeField, type OutputMode } from '../shared/descriptions/common';
 import { pathSegment } from '../shared/transport/request';
 import { eventKey } from '../shared/webhook/dedupe';
 import { BOLNA_WEBHOOK_IPS, clientIpOf, ipAllowed, parseIpList } from '../shared/webhook/ipAllowList';
@@ -172,7 +172,7 @@ export class BolnaTrigger implements INodeType {
 		icon: { light: 'file:bolna.svg', dark: 'file:bolna.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Statuses: " + ($parameter["statuses"] || []).join(", ")}}',
+		subtitle: optionListSubtitle('Statuses', 'statuses', statusOptions),
 		description: 'Starts the workflow when a Bolna call changes status (completed, no answer, failed…)',
 		defaults: { name: 'Bolna Trigger' },
 		inputs: [],

@@ -1,3 +1,5 @@
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import { createHmac } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -360,8 +362,15 @@ describe('Bland AI Trigger webhook (through n8n-core WebhookContext)', () => {
 		});
 	});
 
-	it('answers 500 and starts nothing when the trigger itself cannot work (no credential set)', async () => {
-		const call = await deliver(postCall.raw, { withCredentials: false });
-		expectRefused(call, 500, 'The trigger could not process this request');
+	it('answers 500, starts nothing and logs the cause when the trigger itself cannot work (no credential set)', async () => {
+		// n8n's own logger (what ctx.logger is in a real n8n), silenced here and asserted instead.
+		const log = jest.spyOn(Container.get(Logger), 'error').mockImplementation(() => undefined);
+		try {
+			const call = await deliver(postCall.raw, { withCredentials: false });
+			expectRefused(call, 500, 'The trigger could not process this request');
+			expect(log).toHaveBeenCalledWith(expect.stringContaining('Bland AI Trigger could not process a webhook'));
+		} finally {
+			log.mockRestore();
+		}
 	});
 });

@@ -48,7 +48,8 @@ export const callSettingOptions: INodeProperties[] = [
 		displayName: 'Analysis Schema (JSON)',
 		name: 'analysisSchema',
 		type: 'json',
-		default: '{\n  "appointment_confirmed": "boolean",\n  "preferred_time": "string"\n}',
+		default: '',
+		hint: 'Example: {"appointment_confirmed": "boolean", "preferred_time": "string"}',
 		description: 'Fields to extract from the call after it ends (field → type or description). Results come back in "analysis".',
 	},
 	{
@@ -103,7 +104,7 @@ export const callSettingOptions: INodeProperties[] = [
 		description: "Caller ID: a number you own in Bland (E.164). Empty uses Bland's pool. With your own Twilio, set the credential's Encrypted Key.",
 	},
 	{
-		displayName: 'Interruption Threshold (Ms)',
+		displayName: 'Interruption Threshold (Milliseconds)',
 		name: 'interruptionThreshold',
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 10000, numberPrecision: 0 },
@@ -167,7 +168,8 @@ export const callSettingOptions: INodeProperties[] = [
 		displayName: 'Pronunciation Guide (JSON)',
 		name: 'pronunciationGuide',
 		type: 'json',
-		default: '[\n  {"word": "n8n", "pronunciation": "n eight n", "case_sensitive": false, "spaced": false}\n]',
+		default: '',
+		hint: 'Example: [{"word": "n8n", "pronunciation": "n eight n", "case_sensitive": false, "spaced": false}]',
 		description: 'How the agent pronounces particular words (a JSON array)',
 	},
 	{
@@ -232,7 +234,8 @@ export const callSettingOptions: INodeProperties[] = [
 		displayName: 'Transfer List (JSON)',
 		name: 'transferList',
 		type: 'json',
-		default: '{\n  "default": "+14155550100",\n  "sales": "+14155550101"\n}',
+		default: '',
+		hint: 'Example: {"default": "+14155550100", "sales": "+14155550101"}',
 		description:
 			"Named transfer targets the agent may choose from (name → number). Every number must be E.164 and inside the credential's Allowed Destination Prefixes.",
 		displayOptions: hideWithPathway,

@@ -168,3 +168,28 @@ export const pathwayOptionsField: INodeProperties = {
 		},
 	],
 };
+
+/** Inbound number picker (Bland AI Trigger): searchable list of the account's numbers, or one typed in E.164. */
+export const inboundNumberLocator: INodeProperties = {
+	displayName: 'Inbound Phone Number',
+	name: 'inboundPhoneNumber',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'One of your Bland inbound numbers',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a number…',
+			typeOptions: { searchListMethod: 'searchInboundNumbers', searchable: true },
+		},
+		{
+			displayName: 'Number',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. +14155550123',
+		},
+	],
+};

@@ -51,3 +51,14 @@ export async function searchCustomTools(this: ILoadOptionsFunctions, filter?: st
 		filter,
 	);
 }
+
+/** Inbound numbers of the account (GET /v1/inbound), filtered by number or label. */
+export async function searchInboundNumbers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const numbers = asArray(await blandRequest.call(this, { method: 'GET', path: '/v1/inbound' }), 'inbound_numbers');
+	return filtered(
+		numbers
+			.filter((n) => typeof n.phone_number === 'string')
+			.map((n) => ({ name: n.label ? `${String(n.phone_number)} (${String(n.label)})` : String(n.phone_number), value: String(n.phone_number) })),
+		filter,
+	);
+}

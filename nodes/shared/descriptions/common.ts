@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** Return All / Limit pair used by every list operation. */
 export function returnAllAndLimit(maxValue = 1000): INodeProperties[] {
@@ -87,4 +87,45 @@ export function resourceSelector(
 		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
 		default: defaultValue,
 	};
+}
+
+/**
+ * The same selector twice: its own default on the node, `toolDefault` on the node's AI-tool variant
+ * (n8n's `@tool` display condition), so an AI Agent's tool does not start on a billed operation.
+ */
+export function withToolDefault(property: INodeProperties, toolDefault: string): INodeProperties[] {
+	const show = property.displayOptions?.show ?? {};
+	return [
+		{ ...property, displayOptions: { ...property.displayOptions, show: { ...show, '@tool': [false] } } },
+		{ ...property, default: toolDefault, displayOptions: { ...property.displayOptions, show: { ...show, '@tool': [true] } } },
+	];
+}
+
+/**
+ * A canvas subtitle naming the operation in words ("Make a phone call") instead of raw values
+ * ("make: call"), built from the operation selectors' `action` texts. The expression holds no braces.
+ */
+export function actionSubtitle(properties: INodeProperties[]): string {
+	const entries = new Map<string, string>();
+	for (const property of properties) {
+		const resources = property.displayOptions?.show?.resource;
+		if (property.name !== 'operation' || !Array.isArray(resources)) continue;
+		for (const option of property.options ?? []) {
+			if (!('action' in option) || !option.action) continue;
+			for (const resource of resources) entries.set(`${String(resource)}:${String(option.value)}`, option.action);
+		}
+	}
+	const table = [...entries].map(([key, action]) => `${key}=${action}`).join('|');
+	return `={{ ("|${table}|".split("|" + $parameter["resource"] + ":" + $parameter["operation"] + "=")[1] || "").split("|")[0] }}`;
+}
+
+/** The hint under a resource's Operation selector linking that resource's API documentation. */
+export function apiDocsHint(provider: string, resource: string, url: string): string {
+	return `${provider} API reference for ${resource}: <a href="${url}" target="_blank">${url.replace(/^https:\/\//, '')}</a>`;
+}
+
+/** A trigger's canvas subtitle listing the chosen options by name ("Events: Call Completed"), not by value. */
+export function optionListSubtitle(label: string, parameter: string, options: INodePropertyOptions[]): string {
+	const table = options.map((o) => `${String(o.value)}=${o.name}`).join('|');
+	return `={{ "${label}: " + ($parameter["${parameter}"] || []).map((v) => ("|${table}|".split("|" + v + "=")[1] || v).split("|")[0]).join(", ") }}`;
 }

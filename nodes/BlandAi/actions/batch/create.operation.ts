@@ -100,14 +100,14 @@ const properties: INodeProperties[] = [
 		default: 'fail',
 		options: [
 			{
-				name: 'Fail (Send Nothing)',
+				name: 'Stop With an Error',
 				value: 'fail',
 				description: 'Stop with an error listing every invalid row; no batch is created',
 			},
 			{
 				name: 'Skip and Report',
 				value: 'skip',
-				description: 'Create the batch with the valid rows and list the skipped ones in the output',
+				description: 'Create the batch with the valid rows and list the skipped ones in the output (skippedRows)',
 			},
 		],
 	},

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { apiDocsHint } from '../../../shared/descriptions/common';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
@@ -13,6 +14,7 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		hint: apiDocsHint('Bland AI', 'batches', 'https://docs.bland.ai/api-v2/post/batches'),
 		displayOptions: { show: { resource: ['batch'] } },
 		options: [
 			{

@@ -54,23 +54,25 @@ export const toolOptionFields: INodeProperties[] = [
 		displayName: 'Body (JSON)',
 		name: 'body',
 		type: 'json',
-		default: '{\n  "date": "{{input.date}}",\n  "service": "{{input.service}}"\n}',
+		default: '',
 		description: 'Request body; "{{input}}" alone sends the whole agent input. Not sent with GET.',
+		hint: 'Example: {"date": "{{input.date}}", "service": "{{input.service}}"}',
 	},
 	{
 		displayName: 'Headers (JSON)',
 		name: 'headers',
 		type: 'json',
-		default: '{\n  "Authorization": "Bearer {{api_key}}"\n}',
+		default: '',
 		description: 'Request headers; placeholders allowed',
+		hint: 'Example: {"Authorization": "Bearer {{api_key}}"}',
 	},
 	{
 		displayName: 'Input Schema (JSON)',
 		name: 'inputSchema',
 		type: 'json',
-		default:
-			'{\n  "type": "object",\n  "example": {"date": "2026-04-20", "service": "Haircut"},\n  "properties": {"date": "YYYY-MM-DD", "service": "Haircut, Coloring or Trim"}\n}',
+		default: '',
 		description: 'What the agent must provide as {{input}} (a JSON object; an "example" helps the agent)',
+		hint: 'Example: {"type": "object", "example": {"date": "2026-04-20", "service": "Haircut"}, "properties": {"date": "YYYY-MM-DD", "service": "Haircut, Coloring or Trim"}}',
 	},
 	methodOption,
 	{
@@ -108,7 +110,7 @@ export const toolOptionFields: INodeProperties[] = [
 		description: 'What the agent says while the tool runs',
 	},
 	{
-		displayName: 'Timeout (Ms)',
+		displayName: 'Timeout (Milliseconds)',
 		name: 'timeout',
 		type: 'number',
 		typeOptions: { minValue: 1 },

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { apiDocsHint } from '../../../shared/descriptions/common';
 import * as create from './create.operation';
 import * as deleteTool from './deleteTool.operation';
 import * as get from './get.operation';
@@ -15,6 +16,7 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		hint: apiDocsHint('Bland AI', 'custom tools', 'https://docs.bland.ai/api-v1/post/tools'),
 		displayOptions: { show: { resource: ['customTool'] } },
 		options: [
 			{

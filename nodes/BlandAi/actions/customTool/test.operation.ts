@@ -67,15 +67,17 @@ const properties: INodeProperties[] = [
 		displayName: 'Sample Input (JSON)',
 		name: 'sampleInput',
 		type: 'json',
-		default: '{\n  "date": "2026-04-20",\n  "service": "Haircut"\n}',
+		default: '{}',
 		description: 'What the agent would pass as {{input}}',
+		hint: 'Example: {"date": "2026-04-20", "service": "Haircut"}',
 	},
 	{
 		displayName: 'Variables (JSON)',
 		name: 'variables',
 		type: 'json',
-		default: '{\n  "phone_number": "+14155550123",\n  "call_id": "test-call"\n}',
+		default: '{}',
 		description: 'Call variables for {{name}} placeholders (request data, phone_number, call_id, …)',
+		hint: 'Example: {"phone_number": "+14155550123", "call_id": "test-call"}',
 	},
 ];
 

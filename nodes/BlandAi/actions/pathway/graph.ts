@@ -20,7 +20,8 @@ export const nodesField: INodeProperties = {
 	displayName: 'Nodes (JSON)',
 	name: 'nodes',
 	type: 'json',
-	default: EXAMPLE_NODES,
+	default: '',
+	hint: `Example: ${JSON.stringify(JSON.parse(EXAMPLE_NODES))}`,
 	description:
 		'The pathway nodes as a JSON array; each has an ID, a type and data (name, text or prompt, isStart). Checked before sending: exactly one start node, unique IDs, known types and their required data.',
 };
@@ -29,7 +30,8 @@ export const edgesField: INodeProperties = {
 	displayName: 'Edges (JSON)',
 	name: 'edges',
 	type: 'json',
-	default: EXAMPLE_EDGES,
+	default: '',
+	hint: `Example: ${JSON.stringify(JSON.parse(EXAMPLE_EDGES))}`,
 	description: 'The connections as a JSON array; each has an ID, a source and a target node ID, and a label saying when the agent takes it',
 };
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { apiDocsHint } from '../../../shared/descriptions/common';
 import * as create from './create.operation';
 import * as createVersion from './createVersion.operation';
 import * as deletePathway from './deletePathway.operation';
@@ -17,6 +18,7 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		hint: apiDocsHint('Bland AI', 'pathways', 'https://docs.bland.ai/api-v1/post/pathways'),
 		displayOptions: { show: { resource: ['pathway'] } },
 		options: [
 			{ name: 'Create', value: 'create', description: 'Create an empty pathway', action: 'Create a pathway' },

@@ -14,15 +14,15 @@ const properties: INodeProperties[] = [
 		name: 'versionNumber',
 		type: 'number',
 		required: true,
-		typeOptions: { minValue: 1 },
-		default: 1,
+		default: 0,
 		description: 'The version to promote (its version_number)',
+		hint: 'The versionNumber that Create Version returns, or the number shown in Bland',
 	},
 	{
 		displayName: 'Environment',
 		name: 'environment',
 		type: 'options',
-		default: 'production',
+		default: 'staging',
 		options: [
 			{ name: 'Production', value: 'production' },
 			{ name: 'Staging', value: 'staging' },

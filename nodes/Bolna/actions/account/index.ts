@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { apiDocsHint } from '../../../shared/descriptions/common';
 import * as get from './get.operation';
 
 export { get };
@@ -10,6 +11,7 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		hint: apiDocsHint('Bolna', 'account', 'https://www.bolna.ai/docs/api-reference/user/info'),
 		displayOptions: { show: { resource: ['account'] } },
 		options: [
 			{

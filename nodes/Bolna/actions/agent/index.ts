@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { apiDocsHint } from '../../../shared/descriptions/common';
 import * as create from './create.operation';
 import * as deleteAgent from './deleteAgent.operation';
 import * as get from './get.operation';
@@ -16,6 +17,7 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		hint: apiDocsHint('Bolna', 'agents', 'https://www.bolna.ai/docs/api-reference/agent/v2/overview'),
 		displayOptions: { show: { resource: ['agent'] } },
 		options: [
 			{

@@ -74,9 +74,9 @@ const properties: INodeProperties[] = [
 		name: 'parametersSchema',
 		type: 'json',
 		required: true,
-		default:
-			'{\n  "type": "object",\n  "properties": {\n    "customer_id": { "type": "string", "description": "Customer ID the caller gave" }\n  },\n  "required": ["customer_id"]\n}',
+		default: '',
 		description: 'What the agent must collect before calling the tool, as a JSON Schema object',
+		hint: 'Example: {"type": "object", "properties": {"customer_id": {"type": "string", "description": "Customer ID the caller gave"}}, "required": ["customer_id"]}',
 	},
 	{
 		displayName: 'Options',

@@ -83,14 +83,14 @@ const properties: INodeProperties[] = [
 			'What to do with contacts whose number is not E.164, is outside the allowed prefixes, or is a duplicate',
 		options: [
 			{
-				name: 'Fail (Create Nothing)',
+				name: 'Stop With an Error',
 				value: 'fail',
 				description: 'Stop with an error listing every invalid row; no batch is created',
 			},
 			{
-				name: 'Skip Them',
+				name: 'Skip and Report',
 				value: 'skip',
-				description: 'Leave them out and list them in the output as skippedRows',
+				description: 'Create the batch with the valid rows and list the skipped ones in the output (skippedRows)',
 			},
 		],
 	},
@@ -133,8 +133,9 @@ const properties: INodeProperties[] = [
 				displayName: 'Retry Config (JSON)',
 				name: 'retryConfig',
 				type: 'json',
-				default: '{\n  "enabled": true,\n  "max_retries": 2,\n  "retry_intervals_minutes": [15, 30]\n}',
-				description: 'Automatic redial settings for the batch (Bolna retry_config)',
+				default: '',
+				description: 'Automatic redial settings for the batch (Bolna retry_config). Empty: no redial.',
+				hint: 'Example: {"enabled": true, "max_retries": 2, "retry_intervals_minutes": [15, 30]}',
 			},
 		],
 	},
@@ -223,7 +224,7 @@ export async function executeAll(
 			{
 				itemIndex: contacts.rejected[0].itemIndex ?? 0,
 				description:
-					'No request was sent. Fix the numbers (E.164, e.g. +14155550123, inside the allowed prefixes, no duplicates) or set "Invalid Rows" to "Skip Them".',
+					'No request was sent. Fix the numbers (E.164, e.g. +14155550123, inside the allowed prefixes, no duplicates) or set "Invalid Rows" to "Skip and Report".',
 			},
 		);
 	}

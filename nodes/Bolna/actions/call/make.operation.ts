@@ -58,8 +58,9 @@ const properties: INodeProperties[] = [
 				displayName: 'Retry Config (JSON)',
 				name: 'retryConfig',
 				type: 'json',
-				default: '{\n  "enabled": true,\n  "max_retries": 2,\n  "retry_on_statuses": ["no-answer", "busy", "failed"],\n  "retry_intervals_minutes": [30, 60]\n}',
-				description: 'Automatic redial settings (Bolna retry_config)',
+				default: '',
+				description: 'Automatic redial settings (Bolna retry_config). Empty: no redial.',
+				hint: 'Example: {"enabled": true, "max_retries": 2, "retry_on_statuses": ["no-answer", "busy", "failed"], "retry_intervals_minutes": [30, 60]}',
 			},
 			{
 				displayName: 'Scheduled At',
@@ -76,7 +77,7 @@ const properties: INodeProperties[] = [
 				type: 'json',
 				default: '{}',
 				description:
-					'Variables for the agent prompt as a JSON object, e.g. {"customer_name": "Ada"}. Merged with the pairs below (pairs win).',
+					'Variables for the agent prompt as a JSON object, e.g. {"customer_name": "Ada"}. Merged with the User Data pairs (the pairs win).',
 			},
 			{
 				displayName: 'Voice ID',

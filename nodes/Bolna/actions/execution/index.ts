@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { apiDocsHint } from '../../../shared/descriptions/common';
 import * as get from './get.operation';
 import * as getLogs from './getLogs.operation';
 import * as getMany from './getMany.operation';
@@ -13,6 +14,7 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		hint: apiDocsHint('Bolna', 'executions', 'https://www.bolna.ai/docs/api-reference/executions/get_execution'),
 		displayOptions: { show: { resource: ['execution'] } },
 		options: [
 			{

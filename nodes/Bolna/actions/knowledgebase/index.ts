@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { apiDocsHint } from '../../../shared/descriptions/common';
 import * as create from './create.operation';
 import * as deleteKnowledgebase from './deleteKnowledgebase.operation';
 import * as get from './get.operation';
@@ -13,6 +14,7 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		hint: apiDocsHint('Bolna', 'knowledgebases', 'https://www.bolna.ai/docs/api-reference/knowledgebase/overview'),
 		displayOptions: { show: { resource: ['knowledgebase'] } },
 		options: [
 			{

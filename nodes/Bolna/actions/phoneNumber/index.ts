@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { apiDocsHint } from '../../../shared/descriptions/common';
 import * as buy from './buy.operation';
 import * as deletePhoneNumber from './deletePhoneNumber.operation';
 import * as getMany from './getMany.operation';
@@ -15,6 +16,7 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		hint: apiDocsHint('Bolna', 'phone numbers', 'https://www.bolna.ai/docs/api-reference/phone-numbers/overview'),
 		displayOptions: { show: { resource: ['phoneNumber'] } },
 		options: [
 			{

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { apiDocsHint } from '../../../shared/descriptions/common';
 import * as getMany from './getMany.operation';
 
 export { getMany };
@@ -10,6 +11,7 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		hint: apiDocsHint('Bolna', 'voices', 'https://www.bolna.ai/docs/api-reference/voice/overview'),
 		displayOptions: { show: { resource: ['voice'] } },
 		options: [
 			{
