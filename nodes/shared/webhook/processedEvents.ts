@@ -22,7 +22,7 @@ export const PROCESSED_EVENTS_MEMORY = 5_000;
 
 const ATTEMPTS = 4;
 /** How often a new id is checked again for a lost write. */
-const VERIFY_ROUNDS = 5;
+const VERIFY_ROUNDS = 8;
 const chains = new Map<string, Promise<unknown>>();
 
 /** Runs `task` after every earlier task of `scope` in this process has finished. */
@@ -74,20 +74,20 @@ export async function keepUnprocessedEvents(this: IExecuteFunctions): Promise<IN
 			}
 		}
 	};
-	const fresh = await serialised(scope, async () => {
-		const found = await check(ids);
-		if (!found) return new Set(ids);
-		// Written by this process; another process writing the same row at the same moment may have
-		// overwritten it. Asking again records a missing id again (and reports it as new once more).
-		let unconfirmed = [...found];
-		for (let round = 0; round < VERIFY_ROUNDS && unconfirmed.length > 0; round++) {
-			await sleep(30 + Math.floor(Math.random() * 70));
-			const again = await check(unconfirmed);
-			if (!again) break;
-			unconfirmed = unconfirmed.filter((id) => again.has(id));
-		}
-		return found;
-	});
+	const found = await serialised(scope, async () => await check(ids));
+	if (!found) return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+	// Written by this process; another process writing the same row at the same moment may have
+	// overwritten it. Asking again records a missing id again (and reports it as new once more), until
+	// the ids are found twice in a row. The waits happen outside the serialised section, so other
+	// events of this trigger are not held up.
+	const written = [...found];
+	for (let round = 0, confirmed = 0; round < VERIFY_ROUNDS && written.length > 0 && confirmed < 2; round++) {
+		await sleep(150 + Math.floor(Math.random() * 250));
+		const again = await serialised(scope, async () => await check(written));
+		if (!again) break;
+		confirmed = written.some((id) => again.has(id)) ? 0 : confirmed + 1;
+	}
+	const fresh = found;
 	const out: INodeExecutionData[] = [];
 	items.forEach((item, index) => {
 		if (fresh.has(ids[index])) out.push({ ...item, pairedItem: { item: index } });
