@@ -260,6 +260,9 @@ export async function apiRequestFull<T = unknown>(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: retrySettings.timeoutMs,
+		// A streamed body is not followed through redirects: the redirect follower keeps a copy of
+		// every chunk sent (to replay it), which is the whole body held in memory again.
+		...(streamBody ? { disableFollowRedirect: true } : {}),
 	};
 
 	for (let attempt = 1; ; attempt++) {
