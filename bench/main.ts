@@ -34,7 +34,12 @@ export async function main(args: string[]): Promise<number> {
 	const figures: Figure[] = [];
 	for (const bench of selected) {
 		process.stdout.write(`running ${bench.name}…\n`);
-		figures.push(...(await bench.run(root)));
+		try {
+			figures.push(...(await bench.run(root)));
+		} catch (error) {
+			// One broken benchmark does not lose the figures of the others.
+			figures.push({ id: bench.name, what: 'failed', ours: 'n/a', baseline: 'n/a', ratio: 'n/a', note: (error as Error).message });
+		}
 	}
 	const date = new Date().toISOString().slice(0, 10);
 	const out = `# Benchmark results\n\nMeasured ${date} on ${machine()}, ${load}.\nEach row compares two things measured side by side in the same run (\`npm run bench\`).\n\n${table(figures)}\n`;
