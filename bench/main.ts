@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { batchVsCalls } from './p1-batch-vs-calls';
@@ -26,13 +27,22 @@ export async function main(args: string[]): Promise<number> {
 	// Compiled to bench/out/bench/main.js: the repository root is three levels up.
 	const root = resolve(__dirname, '..', '..', '..');
 	const selected = args.length ? benches.filter((b) => args.some((a) => b.name.includes(a))) : benches;
+	// Other work on the machine changes absolute times; ratios measured side by side less so.
+	const [one, five, fifteen] = loadavg().map((l) => l.toFixed(2));
+	const load = `load average at start ${one} / ${five} / ${fifteen} (1 / 5 / 15 min) on ${cpus().length} cores`;
+	process.stdout.write(`${load}\n`);
 	const figures: Figure[] = [];
 	for (const bench of selected) {
 		process.stdout.write(`running ${bench.name}…\n`);
-		figures.push(...(await bench.run(root)));
+		try {
+			figures.push(...(await bench.run(root)));
+		} catch (error) {
+			// One broken benchmark does not lose the figures of the others.
+			figures.push({ id: bench.name, what: 'failed', ours: 'n/a', baseline: 'n/a', ratio: 'n/a', note: (error as Error).message });
+		}
 	}
 	const date = new Date().toISOString().slice(0, 10);
-	const out = `# Benchmark results\n\nMeasured ${date} on ${machine()}.\nEach row compares two things measured side by side in the same run (\`npm run bench\`).\n\n${table(figures)}\n`;
+	const out = `# Benchmark results\n\nMeasured ${date} on ${machine()}, ${load}.\nEach row compares two things measured side by side in the same run (\`npm run bench\`).\n\n${table(figures)}\n`;
 	process.stdout.write(`\n${out}`);
 	if (args.length === 0) writeFileSync(join(root, 'bench', 'RESULTS.md'), out);
 	return 0;

@@ -33,7 +33,11 @@ function statusAt(seconds: number): string {
 
 /** The Wait for Completion settings a Make Call node has when left at their defaults. */
 const DEFAULTS = readWaitSettings.call(
-	{ getNodeParameter: (_name: string, _item: number, fallback: unknown) => fallback } as unknown as IExecuteFunctions,
+	{
+		getNode: () => ({ name: 'Make Call' }),
+		// Wait for Completion switched on, everything else left at its default.
+		getNodeParameter: (name: string, _item: number, fallback: unknown) => (name === 'waitForCompletion' ? true : fallback),
+	} as unknown as IExecuteFunctions,
 	0,
 );
 const POLL_INTERVAL_S = DEFAULTS.intervalMs / 1000;

@@ -171,7 +171,12 @@ export class BolnaTrigger implements INodeType {
 		name: 'bolnaTrigger',
 		icon: { light: 'file:bolna.svg', dark: 'file:bolna.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 has the same parameters and behaviour. n8n evaluates a leftover expression
+		// ($parameter["options"]["binaryData"], from its own Webhook node) for every event to a trigger
+		// of version 1, which takes an expression isolate even with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE;
+		// for version 2 it does not (docs/performance.md). Version 1 workflows keep working.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: optionListSubtitle('Statuses', 'statuses', statusOptions),
 		description: 'Starts the workflow when a Bolna call changes status (completed, no answer, failed…)',
 		defaults: { name: 'Bolna Trigger' },

@@ -19,14 +19,28 @@ export interface RejectedRow {
 	reason: string;
 }
 
-export interface Contacts {
+/**
+ * The checked contacts, without their rows: `rows()` writes the cells of every valid row again
+ * from the input each time it is iterated, so a large batch is never held as a second copy.
+ */
+export interface ContactPlan {
 	/** `contact_number` first, then the other columns in first-seen order. */
 	columns: string[];
-	/** Valid rows, aligned with `columns`; the number is normalised to E.164. */
-	rows: string[][];
 	/** Input item index (items mode) or CSV row number of each valid row. */
 	sources: number[];
 	rejected: RejectedRow[];
+	/** Valid rows, aligned with `columns`; the number is normalised to E.164. */
+	rows: () => Iterable<string[]>;
+}
+
+/** A plan with its rows written out (tests and small inputs). */
+export interface Contacts extends Omit<ContactPlan, 'rows'> {
+	rows: string[][];
+}
+
+/** Writes out a plan's rows. */
+export function materialize(plan: ContactPlan): Contacts {
+	return { columns: plan.columns, sources: plan.sources, rejected: plan.rejected, rows: [...plan.rows()] };
 }
 
 /** A CSV file that cannot be used at all (as opposed to single bad rows). */
@@ -36,12 +50,34 @@ function label(source: { itemIndex?: number; row?: number }): string {
 	return source.row !== undefined ? `row ${source.row}` : `item ${source.itemIndex}`;
 }
 
+/**
+ * Numbers already seen, each with the item index or CSV row where it came first (a number, not
+ * a label: 100,000 labels cost more heap than the CSV they describe).
+ */
+interface Seen {
+	/** Keyed by `phoneKey`. */
+	first: Map<number, number>;
+	label: (source: number) => string;
+}
+
+/**
+ * An E.164 number as a number (`+14155550101` → 14155550101): up to 15 digits, exact in a double,
+ * and a quarter of the heap of the string. `phoneOf` gives the string back.
+ */
+function phoneKey(phone: string): number {
+	return Number(phone.slice(1));
+}
+
+function phoneOf(key: number): string {
+	return `+${key}`;
+}
+
 /** A phone number check shared by both modes: E.164, allow-list, duplicates. */
 function checkContact(
 	value: unknown,
 	prefixes: string[],
-	seen: Map<string, string>,
-	where: string,
+	seen: Seen,
+	where: number,
 ): { phone: string } | { reason: string } {
 	if (value === undefined || value === null || String(value).trim() === '') {
 		return { reason: 'no phone number' };
@@ -51,9 +87,10 @@ function checkContact(
 	if (!isAllowedDestination(phone, prefixes)) {
 		return { reason: `outside the allowed destination prefixes (${prefixes.join(', ')})` };
 	}
-	const first = seen.get(phone);
-	if (first !== undefined) return { reason: `duplicate of ${first}` };
-	seen.set(phone, where);
+	const key = phoneKey(phone);
+	const first = seen.first.get(key);
+	if (first !== undefined) return { reason: `duplicate of ${seen.label(first)}` };
+	seen.first.set(key, where);
 	return { phone };
 }
 
@@ -94,13 +131,14 @@ function fieldValue(json: IDataObject, field: string): unknown {
 
 /**
  * Contacts from n8n items: one item is one contact. `phoneField` holds the number; every other
- * top-level field becomes a column.
+ * top-level field becomes a column. Every row is checked here; the rows themselves are not kept
+ * (`rows()` writes them again from the items).
  */
-export function contactsFromItems(
+export function planFromItems(
 	items: IDataObject[],
 	phoneField: string,
 	prefixes: string[],
-): Contacts {
+): ContactPlan {
 	const columns: string[] = [CONTACT_COLUMN];
 	const known = new Set(columns);
 	for (const json of items) {
@@ -110,30 +148,47 @@ export function contactsFromItems(
 			columns.push(key);
 		}
 	}
+	const cellsOf = (json: IDataObject, phone: string) =>
+		columns.map((column) => (column === CONTACT_COLUMN ? phone : cellValue(json[column])));
 
-	const seen = new Map<string, string>();
-	const rows: string[][] = [];
+	const seen: Seen = { first: new Map(), label: (itemIndex) => label({ itemIndex }) };
+	// The normalised numbers of the valid rows, as `phoneKey`s.
+	const phones: number[] = [];
 	const sources: number[] = [];
 	const rejected: RejectedRow[] = [];
 	items.forEach((json, itemIndex) => {
 		const raw = fieldValue(json, phoneField);
-		const checked = checkContact(raw, prefixes, seen, label({ itemIndex }));
+		const checked = checkContact(raw, prefixes, seen, itemIndex);
 		if ('reason' in checked) {
 			const reason =
 				checked.reason === 'no phone number' ? `no phone number in field "${phoneField}"` : checked.reason;
 			rejected.push({ itemIndex, value: cellValue(raw), reason });
 			return;
 		}
-		const cells = columns.map((column) => (column === CONTACT_COLUMN ? checked.phone : cellValue(json[column])));
-		const other = otherNumberProblem(columns, cells, prefixes);
-		if (other) {
-			rejected.push({ itemIndex, value: cellValue(raw), reason: other });
-			return;
+		if (prefixes.length > 0) {
+			const other = otherNumberProblem(columns, cellsOf(json, checked.phone), prefixes);
+			if (other) {
+				rejected.push({ itemIndex, value: cellValue(raw), reason: other });
+				return;
+			}
 		}
-		rows.push(cells);
+		phones.push(phoneKey(checked.phone));
 		sources.push(itemIndex);
 	});
-	return { columns, rows, sources, rejected };
+	seen.first.clear();
+	return {
+		columns,
+		sources,
+		rejected,
+		*rows() {
+			for (let i = 0; i < sources.length; i++) yield cellsOf(items[sources[i]], phoneOf(phones[i]));
+		},
+	};
+}
+
+/** `planFromItems` with the rows written out. */
+export function contactsFromItems(items: IDataObject[], phoneField: string, prefixes: string[]): Contacts {
+	return materialize(planFromItems(items, phoneField, prefixes));
 }
 
 /**
@@ -193,7 +248,7 @@ export function parseCsv(text: string): string[][] {
  * Contacts from an uploaded CSV file. The header must have `contact_number`; rows are checked
  * like items. Columns keep their order, with `contact_number` moved first.
  */
-export function contactsFromCsv(text: string, prefixes: string[]): Contacts {
+export function planFromCsv(text: string, prefixes: string[]): ContactPlan {
 	const records = parseCsv(text);
 	if (records.length === 0) throw new CsvFormatError('is empty');
 	const header = records[0].map((h) => h.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim());
@@ -220,8 +275,10 @@ export function contactsFromCsv(text: string, prefixes: string[]): Contacts {
 	const order = [phoneIndex, ...header.map((_, i) => i).filter((i) => i !== phoneIndex)];
 	const columns = order.map((i) => header[i]);
 
-	const seen = new Map<string, string>();
-	const rows: string[][] = [];
+	const cellsOf = (record: string[], phone: string) =>
+		order.map((i) => (i === phoneIndex ? phone : (record[i] ?? '')));
+	const seen: Seen = { first: new Map(), label: (row) => label({ row }) };
+	const phones: number[] = [];
 	const sources: number[] = [];
 	const rejected: RejectedRow[] = [];
 	records.slice(1).forEach((record, index) => {
@@ -231,26 +288,86 @@ export function contactsFromCsv(text: string, prefixes: string[]): Contacts {
 			rejected.push({ row, value: raw, reason: `has ${record.length} fields, the header has ${header.length}` });
 			return;
 		}
-		const checked = checkContact(raw, prefixes, seen, label({ row }));
+		const checked = checkContact(raw, prefixes, seen, row);
 		if ('reason' in checked) {
 			rejected.push({ row, value: raw, reason: checked.reason });
 			return;
 		}
-		const cells = order.map((i) => (i === phoneIndex ? checked.phone : (record[i] ?? '')));
-		const other = otherNumberProblem(columns, cells, prefixes);
-		if (other) {
-			rejected.push({ row, value: raw, reason: other });
-			return;
+		if (prefixes.length > 0) {
+			const other = otherNumberProblem(columns, cellsOf(record, checked.phone), prefixes);
+			if (other) {
+				rejected.push({ row, value: raw, reason: other });
+				return;
+			}
 		}
-		rows.push(cells);
+		phones.push(phoneKey(checked.phone));
 		sources.push(row);
 	});
-	return { columns, rows, sources, rejected };
+	seen.first.clear();
+	return {
+		columns,
+		sources,
+		rejected,
+		*rows() {
+			// records[0] is the header: CSV row r is records[r - 1]
+			for (let i = 0; i < sources.length; i++) yield cellsOf(records[sources[i] - 1], phoneOf(phones[i]));
+		},
+	};
 }
 
-/** The CSV text Bolna receives: header line, then one line per contact. */
-export function toCsv(contacts: Pick<Contacts, 'columns' | 'rows'>): string {
-	return stringify([contacts.columns, ...contacts.rows]);
+/** `planFromCsv` with the rows written out. */
+export function contactsFromCsv(text: string, prefixes: string[]): Contacts {
+	return materialize(planFromCsv(text, prefixes));
+}
+
+/** Size of the chunks `csvChunks` hands on (and of the pieces sent to the socket). */
+export const CSV_CHUNK_BYTES = 64 * 1024;
+/** Records csv-stringify writes per call. */
+const RECORDS_PER_CALL = 256;
+
+/**
+ * The CSV Bolna receives (header line, then one line per contact), written by csv-stringify a
+ * few hundred records at a time and handed on in chunks of about `CSV_CHUNK_BYTES`: the whole
+ * file is never held in memory. (csv-stringify's stream API is built on `node:stream`, which a
+ * verified community node may not import; its record writer is the same one, called in slices.)
+ */
+export function* csvChunks(
+	contacts: Pick<ContactPlan, 'columns'> & { rows: ContactPlan['rows'] | string[][] },
+): Generator<Buffer> {
+	const { columns, rows } = contacts;
+	let records: string[][] = [columns];
+	let pending: string[] = [];
+	let pendingBytes = 0;
+	const flushRecords = () => {
+		const text = stringify(records);
+		records = [];
+		pending.push(text);
+		pendingBytes += text.length;
+	};
+	for (const row of typeof rows === 'function' ? rows() : rows) {
+		records.push(row);
+		if (records.length < RECORDS_PER_CALL) continue;
+		flushRecords();
+		if (pendingBytes >= CSV_CHUNK_BYTES) {
+			yield Buffer.from(pending.join(''), 'utf8');
+			pending = [];
+			pendingBytes = 0;
+		}
+	}
+	if (records.length > 0) flushRecords();
+	if (pending.length > 0) yield Buffer.from(pending.join(''), 'utf8');
+}
+
+/** Exact size in bytes of the CSV `csvChunks` writes, computed without keeping it. */
+export function csvByteLength(contacts: Parameters<typeof csvChunks>[0]): number {
+	let bytes = 0;
+	for (const chunk of csvChunks(contacts)) bytes += chunk.length;
+	return bytes;
+}
+
+/** The whole CSV as text (tests and small inputs). */
+export function toCsv(contacts: Parameters<typeof csvChunks>[0]): string {
+	return Buffer.concat([...csvChunks(contacts)]).toString('utf8');
 }
 
 /** One line per rejected row, for an error message. At most `max` lines, then a count. */

@@ -43,7 +43,11 @@ export interface ApiRequest {
 	/** Path below the base URL. IDs placed in it must already be encoded (see `pathSegment`). */
 	path: string;
 	qs?: IDataObject;
-	body?: IDataObject | IDataObject[] | Buffer | string;
+	/**
+	 * A function is a streamed body: called once per attempt for a fresh body (see
+	 * `streamMultipart`); n8n's helper hands it to axios, which sends it chunk by chunk.
+	 */
+	body?: IDataObject | IDataObject[] | Buffer | string | (() => object);
 	headers?: IDataObject;
 	/** Defaults to `idempotent` for GET/DELETE/HEAD, `once` for everything else. */
 	retry?: RetryPolicy;
@@ -239,7 +243,8 @@ export async function apiRequestFull<T = unknown>(
 	const secrets = [...secretsOf(credentials), ...(request.secrets ?? []).filter((v) => v.length >= 4)];
 	const policy: RetryPolicy =
 		request.retry ?? (['GET', 'DELETE', 'HEAD'].includes(request.method) ? 'idempotent' : 'once');
-	const isRaw = Buffer.isBuffer(request.body) || typeof request.body === 'string';
+	const isRaw = Buffer.isBuffer(request.body) || typeof request.body === 'string' || typeof request.body === 'function';
+	const streamBody = typeof request.body === 'function' ? request.body : undefined;
 
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -250,14 +255,18 @@ export async function apiRequestFull<T = unknown>(
 			...(request.url === undefined ? (provider.extraHeaders?.(credentials, request) ?? {}) : {}),
 			...(request.headers ?? {}),
 		},
-		body: request.body as IHttpRequestOptions['body'],
+		body: (streamBody ? undefined : request.body) as IHttpRequestOptions['body'],
 		json: !isRaw,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: retrySettings.timeoutMs,
+		// A streamed body is not followed through redirects: the redirect follower keeps a copy of
+		// every chunk sent (to replay it), which is the whole body held in memory again.
+		...(streamBody ? { disableFollowRedirect: true } : {}),
 	};
 
 	for (let attempt = 1; ; attempt++) {
+		if (streamBody) options.body = streamBody() as unknown as IHttpRequestOptions['body'];
 		let response: FullResponse<T>;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(

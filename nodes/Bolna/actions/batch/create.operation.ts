@@ -7,18 +7,19 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { forOperation } from '../../../shared/descriptions/updateDisplayOptions';
-import { buildMultipart, type MultipartPart } from '../../../shared/transport/multipart';
+import { streamMultipart, type StreamedPart } from '../../../shared/transport/multipart';
 import { parseJsonField } from '../../../shared/validation/json';
 import { requireResourceId } from '../../../shared/validation/params';
 import { optionalCallerId } from '../../../shared/validation/phone';
-import type { Contacts } from '../../csv';
+import type { ContactPlan } from '../../csv';
 import {
 	CONTACT_COLUMN,
-	contactsFromCsv,
-	contactsFromItems,
+	csvByteLength,
+	csvChunks,
 	CsvFormatError,
 	describeRejected,
-	toCsv,
+	planFromCsv,
+	planFromItems,
 } from '../../csv';
 import { agentLocator } from '../../descriptions/fields';
 import { bolnaAllowedPrefixes, bolnaRequest } from '../../transport';
@@ -148,7 +149,7 @@ async function readContacts(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	prefixes: string[],
-): Promise<Contacts> {
+): Promise<ContactPlan> {
 	const node = this.getNode();
 	const mode = this.getNodeParameter('inputMode', 0, 'items') as string;
 	if (mode === 'binaryCsv') {
@@ -156,7 +157,7 @@ async function readContacts(
 		this.helpers.assertBinaryData(0, property);
 		const buffer = await this.helpers.getBinaryDataBuffer(0, property);
 		try {
-			return contactsFromCsv(buffer.toString('utf8'), prefixes);
+			return planFromCsv(buffer.toString('utf8'), prefixes);
 		} catch (error) {
 			if (error instanceof CsvFormatError) {
 				throw new NodeOperationError(
@@ -172,7 +173,7 @@ async function readContacts(
 	if (field === '') {
 		throw new NodeOperationError(node, '"Phone Number Field" is required', { itemIndex: 0 });
 	}
-	return contactsFromItems(
+	return planFromItems(
 		items.map((item) => item.json),
 		field,
 		prefixes,
@@ -228,7 +229,7 @@ export async function executeAll(
 			},
 		);
 	}
-	if (contacts.rows.length === 0) {
+	if (contacts.sources.length === 0) {
 		throw new NodeOperationError(node, 'There are no valid contacts, so no batch was created', {
 			itemIndex: 0,
 			description: contacts.rejected.length
@@ -237,20 +238,23 @@ export async function executeAll(
 		});
 	}
 
-	const parts: MultipartPart[] = [
+	// The CSV is written twice and kept neither time: once for its exact size (Content-Length),
+	// once to the socket, in chunks.
+	const csv = { length: csvByteLength(contacts), chunks: () => csvChunks(contacts) };
+	const parts: StreamedPart[] = [
 		formField('agent_id', agentId),
-		formField('file', toCsv(contacts), { filename: fileName, contentType: 'text/csv' }),
+		formField('file', csv, { filename: fileName, contentType: 'text/csv' }),
 		...fromPhoneNumbers.map((number) => formField('from_phone_numbers', number)),
 	];
 	if (retryConfig) parts.push(formField('retry_config', JSON.stringify(retryConfig)));
-	const multipart = buildMultipart(parts);
+	const multipart = streamMultipart(parts);
 
 	// Sent once: after a 5xx or a dropped connection the batch may exist already.
 	const created = (await bolnaRequest.call(this, {
 		method: 'POST',
 		path: '/batches',
 		body: multipart.body,
-		headers: { 'Content-Type': multipart.contentType },
+		headers: { 'Content-Type': multipart.contentType, 'Content-Length': multipart.length },
 		retry: 'once',
 		itemIndex: 0,
 	})) as BolnaBatchCreated;
@@ -283,7 +287,7 @@ export async function executeAll(
 		batchId: batchId || null,
 		state: scheduled?.state ?? created.state ?? null,
 		agentId,
-		contactCount: contacts.rows.length,
+		contactCount: contacts.sources.length,
 		skippedRows: contacts.rejected as unknown as IDataObject[],
 		schedule: schedule
 			? {

@@ -1,10 +1,10 @@
-import type { MultipartPart } from '../../../shared/transport/multipart';
+import type { StreamedPart } from '../../../shared/transport/multipart';
 
 /** One multipart form field (a file when `filename` is given). */
-export function formField(
+export function formField<V extends StreamedPart['value']>(
 	fieldName: string,
-	fieldValue: string | Buffer,
+	fieldValue: V,
 	file?: { filename: string; contentType: string },
-): MultipartPart {
+): StreamedPart & { value: V } {
 	return { name: fieldName, value: fieldValue, ...(file ?? {}) };
 }
