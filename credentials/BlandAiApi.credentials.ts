@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { callGuardFields } from '../nodes/shared/guard/credentialFields';
+
 export class BlandAiApi implements ICredentialType {
 	name = 'blandAiApi';
 
@@ -60,6 +62,7 @@ export class BlandAiApi implements ICredentialType {
 			description:
 				'Comma-separated phone number prefixes this credential may call. Any call or batch row outside them is refused before a request is sent. Leave empty to allow every number. Recommended when an AI Agent uses this node as a tool.',
 		},
+		...callGuardFields('Bland AI'),
 	];
 
 	authenticate: IAuthenticateGeneric = {

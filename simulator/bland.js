@@ -119,6 +119,13 @@ function callBodyError(ctx, body, prefix = '') {
 	}
 	if (body.request_data !== undefined && body.request_data !== null && !isObject(body.request_data)) return `Invalid ${prefix}request_data: expected an object`;
 	if (body.metadata !== undefined && body.metadata !== null && !isObject(body.metadata)) return `Invalid ${prefix}metadata: expected an object`;
+	// Send Call docs: "Scheduled time in format YYYY-MM-DD HH:MM:SS -HH:MM"; batch docs: "2026-01-01 12:00:00-05:00" (zone optional, UTC).
+	if (body.start_time !== undefined && body.start_time !== null && body.start_time !== '') {
+		const match = typeof body.start_time === 'string' && /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) ?([+-]\d{2}:\d{2})?$/.exec(body.start_time);
+		if (!match || Number.isNaN(Date.parse(`${match[1]}T${match[2]}${match[3] ?? 'Z'}`))) {
+			return `Invalid ${prefix}start_time: ${JSON.stringify(body.start_time)}. Use YYYY-MM-DD HH:MM:SS -HH:MM`;
+		}
+	}
 	return null;
 }
 

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Money safety in a real n8n (issue 14). With credentials that allow only +1415:
- * - every side path a foreign number (+447700900123) could take is refused with no request sent
+ * - every side path a foreign number (+447911123456) could take is refused with no request sent
  *   (checked on the simulator's request log): Bland Other Parameters (backup number, dialing
  *   strategy, inline tool transfer, voicemail SMS), the batch global block, pathway Transfer Call /
  *   SMS nodes, Bolna Batch → Schedule, Bolna batch columns and call user data;
@@ -14,7 +14,7 @@ const seed = require('../../simulator/seed');
 const { TYPES, node, webhookWorkflow, byId } = require('../lib/workflow');
 const { assert, requireOperation, simRequests, requestsTo } = require('../lib/check');
 
-const FOREIGN = '+447700900123';
+const FOREIGN = '+447911123456';
 const ALLOW = '+1415';
 
 /** Deploys Webhook → step, runs it once, expects the step to fail; returns its error. */

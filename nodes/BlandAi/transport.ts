@@ -53,7 +53,7 @@ export async function blandRequest(
 /** The credential's allowed destination prefixes (empty = every number allowed). */
 export async function blandAllowedPrefixes(this: RequestContext): Promise<string[]> {
 	const credentials = await this.getCredentials(BLAND.credentialType);
-	return parseAllowedPrefixes(credentials.allowedDestinations);
+	return parseAllowedPrefixes(credentials.allowedDestinations, credentials.doNotCall);
 }
 
 /** Bland's newer endpoints wrap results as `{data, errors}`; older ones return the object itself. */

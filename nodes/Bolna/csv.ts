@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { IDataObject } from 'n8n-workflow';
 
 import { findPhoneNumbers } from '../shared/request/numbers';
-import { isAllowedDestination, normalizeE164 } from '../shared/validation/phone';
+import { destinationProblem, normalizeE164, phoneProblem } from '../shared/validation/phone';
 
 /** The column Bolna requires in a batch CSV; every other column becomes a prompt `{variable}`. */
 export const CONTACT_COLUMN = 'contact_number';
@@ -82,11 +82,13 @@ function checkContact(
 	if (value === undefined || value === null || String(value).trim() === '') {
 		return { reason: 'no phone number' };
 	}
-	const phone = normalizeE164(value);
-	if (!phone) return { reason: 'not a phone number in E.164 format, e.g. +14155550123' };
-	if (!isAllowedDestination(phone, prefixes)) {
-		return { reason: `outside the allowed destination prefixes (${prefixes.join(', ')})` };
+	const invalid = phoneProblem(value);
+	if (invalid !== undefined) {
+		return { reason: invalid === 'not in E.164 format' ? 'not a phone number in E.164 format, e.g. +14155550123' : invalid };
 	}
+	const phone = normalizeE164(value)!;
+	const refused = destinationProblem(phone, prefixes);
+	if (refused) return { reason: refused };
 	const key = phoneKey(phone);
 	const first = seen.first.get(key);
 	if (first !== undefined) return { reason: `duplicate of ${seen.label(first)}` };
@@ -102,9 +104,9 @@ function otherNumberProblem(columns: string[], cells: string[], prefixes: string
 	if (prefixes.length === 0) return undefined;
 	for (let i = 0; i < columns.length; i++) {
 		if (columns[i] === CONTACT_COLUMN) continue;
-		const outside = findPhoneNumbers({ [columns[i]]: cells[i] }).find((f) => !isAllowedDestination(f.phone, prefixes));
-		if (outside) {
-			return `column "${columns[i]}" holds ${outside.phone}, outside the allowed destination prefixes (${prefixes.join(', ')})`;
+		for (const found of findPhoneNumbers({ [columns[i]]: cells[i] })) {
+			const refused = destinationProblem(found.phone, prefixes);
+			if (refused) return `column "${columns[i]}" holds ${found.phone}, ${refused}`;
 		}
 	}
 	return undefined;

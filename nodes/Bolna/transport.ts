@@ -21,5 +21,5 @@ export async function bolnaRequest(
 /** The credential's allowed destination prefixes (empty = every number allowed). */
 export async function bolnaAllowedPrefixes(this: RequestContext): Promise<string[]> {
 	const credentials = await this.getCredentials(BOLNA.credentialType);
-	return parseAllowedPrefixes(credentials.allowedDestinations);
+	return parseAllowedPrefixes(credentials.allowedDestinations, credentials.doNotCall);
 }

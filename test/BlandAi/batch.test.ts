@@ -101,9 +101,9 @@ describe('Bland AI Create Batch', () => {
 	});
 
 	it.each([
-		[{ transferPhoneNumber: '+447700900123' }, '"Transfer Phone Number" +447700900123 is outside the allowed destination prefixes set in the credential (+1)'],
-		[{ transferList: '{"uk": "+447700900123"}' }, '"Transfer List (JSON).uk" +447700900123 is outside the allowed destination prefixes set in the credential (+1)'],
-		[{ otherParameters: '{"transfer_phone_number": "+447700900123"}' }, '"Other Parameters (JSON).transfer_phone_number" +447700900123 is outside the allowed destination prefixes set in the credential (+1)'],
+		[{ transferPhoneNumber: '+447911123456' }, '"Transfer Phone Number" +447911123456 is outside the allowed destination prefixes set in the credential (+1)'],
+		[{ transferList: '{"uk": "+447911123456"}' }, '"Transfer List (JSON).uk" +447911123456 is outside the allowed destination prefixes set in the credential (+1)'],
+		[{ otherParameters: '{"transfer_phone_number": "+447911123456"}' }, '"Other Parameters (JSON).transfer_phone_number" +447911123456 is outside the allowed destination prefixes set in the credential (+1)'],
 	])('refuses a transfer number outside the allowed prefixes in Global Settings %j and sends nothing', async (settings, message) => {
 		const scope = nock(BLAND).post('/v2/batches/create').reply(200, {});
 		const recorder = recordRequests();
@@ -121,7 +121,7 @@ describe('Bland AI Create Batch', () => {
 		const bad = [
 			...people,
 			{ json: { phone: '555-0104', name: 'NoCountry' } },
-			{ json: { phone: '+447700900123', name: 'Abroad' } },
+			{ json: { phone: '+447911123456', name: 'Abroad' } },
 			{ json: { phone: '+14155550102', name: 'Twice' } },
 			{ json: { name: 'NoPhone' } },
 		];
@@ -132,7 +132,7 @@ describe('Bland AI Create Batch', () => {
 			const run = await runBland(create, { items: bad, credentials: { allowedDestinations: '+1' } });
 			recorder.stop();
 			expect(run.error?.message).toBe(
-				'4 of 7 rows are invalid: item 3 (555-0104): not an E.164 phone number; item 4 (+447700900123): outside the allowed prefixes (+1); item 5 (+14155550102): duplicate of item 1; item 6 (empty): no phone number',
+				'4 of 7 rows are invalid: item 3 (555-0104): not an E.164 phone number; item 4 (+447911123456): outside the allowed destination prefixes (+1); item 5 (+14155550102): duplicate of item 1; item 6 (empty): no phone number',
 			);
 			expect(scope.isDone()).toBe(false);
 			expect(recorder.requests).toEqual([]);
@@ -158,7 +158,7 @@ describe('Bland AI Create Batch', () => {
 					description: 'Spring renewals',
 					skippedRows: [
 						{ row: 'item 3', phoneNumber: '555-0104', reason: 'not an E.164 phone number' },
-						{ row: 'item 4', phoneNumber: '+447700900123', reason: 'outside the allowed prefixes (+1)' },
+						{ row: 'item 4', phoneNumber: '+447911123456', reason: 'outside the allowed destination prefixes (+1)' },
 						{ row: 'item 5', phoneNumber: '+14155550102', reason: 'duplicate of item 1' },
 						{ row: 'item 6', phoneNumber: '', reason: 'no phone number' },
 					],

@@ -170,25 +170,25 @@ describe('Bland AI Make Call', () => {
 		it('a number outside the allowed prefixes', async () => {
 			const scope = nock(BLAND).post('/v1/calls').reply(200, {});
 			const run = await runBland(
-				{ ...base, phoneNumber: '+447700900123', callUsing: 'task', task: 'Hello' },
+				{ ...base, phoneNumber: '+447911123456', callUsing: 'task', task: 'Hello' },
 				{ credentials: { allowedDestinations: '+1, +49' } },
 			);
 			expect(run.error?.message).toBe(
-				'"Phone Number" +447700900123 is outside the allowed destination prefixes set in the credential (+1, +49)',
+				'"Phone Number" +447911123456 is outside the allowed destination prefixes set in the credential (+1, +49)',
 			);
 			expect(scope.isDone()).toBe(false);
 		});
 
 		describe('transfer numbers are destinations: E.164 and inside the allowed prefixes', () => {
-			const outside = '"%s" +447700900123 is outside the allowed destination prefixes set in the credential (+1, +49)';
+			const outside = '"%s" +447911123456 is outside the allowed destination prefixes set in the credential (+1, +49)';
 			it.each([
-				['Transfer Phone Number', { transferPhoneNumber: '+44 7700 900123' }, outside.replace('%s', 'Transfer Phone Number')],
+				['Transfer Phone Number', { transferPhoneNumber: '+44 7911 123456' }, outside.replace('%s', 'Transfer Phone Number')],
 				['Transfer Phone Number', { transferPhoneNumber: '0800 123' }, '"Transfer Phone Number" must be a phone number in E.164 format, e.g. +14155550123 (got "0800 123")'],
-				['Transfer List (JSON)', { transferList: '{"default": "+14155550100", "uk": "+447700900123"}' }, outside.replace('%s', 'Transfer List (JSON).uk')],
+				['Transfer List (JSON)', { transferList: '{"default": "+14155550100", "uk": "+447911123456"}' }, outside.replace('%s', 'Transfer List (JSON).uk')],
 				['Transfer List (JSON)', { transferList: '{"sales": "4155550101"}' }, '"Transfer List (JSON).sales" must be a phone number in E.164 format, e.g. +14155550123 (got "4155550101")'],
 				['Transfer List (JSON)', { transferList: '["+14155550100"]' }, '"Transfer List (JSON)" must be a JSON object of name → phone number, e.g. {"sales": "+14155550101"}'],
-				['Other Parameters (JSON)', { otherParameters: '{"transfer_phone_number": "+447700900123"}' }, outside.replace('%s', 'Other Parameters (JSON).transfer_phone_number')],
-				['Other Parameters (JSON)', { otherParameters: '{"transfer_list": {"uk": "+447700900123"}}' }, outside.replace('%s', 'Other Parameters (JSON).transfer_list.uk')],
+				['Other Parameters (JSON)', { otherParameters: '{"transfer_phone_number": "+447911123456"}' }, outside.replace('%s', 'Other Parameters (JSON).transfer_phone_number')],
+				['Other Parameters (JSON)', { otherParameters: '{"transfer_list": {"uk": "+447911123456"}}' }, outside.replace('%s', 'Other Parameters (JSON).transfer_list.uk')],
 				['Other Parameters (JSON)', { otherParameters: '{"transfer_list": {"x": 12}}' }, '"Other Parameters (JSON).transfer_list.x" must be a phone number in E.164 format, e.g. +14155550123 (got 12)'],
 			])('refuses a bad number in %s and sends nothing', async (_field, fields, message) => {
 				const scope = nock(BLAND).post('/v1/calls').reply(200, {});

@@ -2,11 +2,11 @@ import { findPhoneNumbers, phoneNumberIn } from '../../nodes/shared/request/numb
 
 describe('what the structural check counts as a phone number', () => {
 	it.each([
-		['+447700900123', false, '+447700900123'],
+		['+447911123456', false, '+447911123456'],
 		['+44 (0)20 7183-8750'.replace('(0)', ''), false, '+442071838750'],
-		['00447700900123', false, '+447700900123'],
-		['＋４４７７００９００１２３', false, '+447700900123'],
-		['+44\u200b7700\u2060900123', false, '+447700900123'],
+		['00447911123456', false, '+447911123456'],
+		['＋４４７９１１１２３４５６', false, '+447911123456'],
+		['+44\u200b7911\u2060123456', false, '+447911123456'],
 		['2125550100', true, '+12125550100'],
 		['12125550100', true, '+12125550100'],
 		[2125550100, true, '+12125550100'],
@@ -30,16 +30,16 @@ describe('what the structural check counts as a phone number', () => {
 
 	it('walks objects, lists and JSON inside text, and says where each number is', () => {
 		const body = {
-			a: { list: ['x', '+447700900123'] },
+			a: { list: ['x', '+447911123456'] },
 			to: '2125550100',
-			text: '{"sms": {"to": "+447700900124"}}',
+			text: '{"sms": {"to": "+447911123457"}}',
 			cyclic: {} as Record<string, unknown>,
 		};
 		body.cyclic.self = body.cyclic;
 		expect(findPhoneNumbers(body)).toEqual([
-			{ path: 'a.list[1]', phone: '+447700900123' },
+			{ path: 'a.list[1]', phone: '+447911123456' },
 			{ path: 'to', phone: '+12125550100' },
-			{ path: 'text.sms.to', phone: '+447700900124' },
+			{ path: 'text.sms.to', phone: '+447911123457' },
 		]);
 	});
 });

@@ -2,7 +2,7 @@
  * Every path a number can take to the vendor is held against the credential's allowed
  * destination prefixes, with no request sent when it is refused (issue 14: Bolna Schedule,
  * Bland pathways, Bland Other Parameters and batch global block, Bolna CSV columns).
- * Credentials allow only +1415; the foreign test number is +447700900123.
+ * Credentials allow only +1415; the foreign test number is +447911123456.
  */
 import nock from 'nock';
 
@@ -10,7 +10,7 @@ import { BLAND, recordRequests as recordBland, runBland } from '../BlandAi/helpe
 import { AGENT, BATCH, BOLNA, agentRl, recordRequests as recordBolna, runBolna } from '../Bolna/helpers';
 
 const ALLOW = '+1415';
-const FOREIGN = '+447700900123';
+const FOREIGN = '+447911123456';
 const bland = { allowedDestinations: ALLOW };
 const makeCall = { resource: 'call', operation: 'make', phoneNumber: '+14155550101', callUsing: 'task', task: 'Hi' };
 
@@ -41,9 +41,9 @@ describe('Bland Make Call: every number in the body, whatever its key (structura
 		['inline tools[].transfer_number', { tools: [{ name: 'handoff', transfer_number: FOREIGN }] }],
 		['voicemail.sms.to', { voicemail: { action: 'leave_message_and_sms', message: 'hi', sms: { to: FOREIGN, message: 'x' } } }],
 		['a number in request data (a {{var}} a transfer can use)', { request_data: { escalate_to: FOREIGN } }],
-		['full-width digits', { backup_phone_number: '＋４４７７００９００１２３' }],
+		['full-width digits', { backup_phone_number: '＋４４７９１１１２３４５６' }],
 		['zero-width spaces', { backup_phone_number: '+44\u200b7700\u200b900123' }],
-		['00 international prefix', { backup_phone_number: '00447700900123' }],
+		['00 international prefix', { backup_phone_number: '00447911123456' }],
 		['a bare 10-digit number under a phone key (Bland dials it as +1)', { backup_phone_number: '2125550100' }],
 		['a JSON number under a phone key', { fallback_number: 2125550100 }],
 		['a JSON string holding JSON', { tool_body: JSON.stringify({ to: FOREIGN }) }],
@@ -107,7 +107,7 @@ describe('Bland Create Batch: the global block and every row', () => {
 
 	it('refuses a row whose variables hold a foreign number (Invalid Rows: Fail), nothing sent', async () => {
 		const message = await refusedBland(batch, [{ json: { phone: '+14155550101', backup: FOREIGN } }]);
-		expect(message).toContain(`field "backup" holds ${FOREIGN}, outside the allowed prefixes`);
+		expect(message).toContain(`field "backup" holds ${FOREIGN}, outside the allowed destination prefixes`);
 	});
 });
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isAllowedDestination } from '../validation/phone';
+import { allowedPrefixesOf, destinationProblem } from '../validation/phone';
 
 /**
  * The structural destination check: every value anywhere in a request body that is a phone
@@ -96,15 +96,23 @@ export function requireAllowedNumbersIn(
 		body && typeof body === 'object' && !Array.isArray(body) && skip.length
 			? Object.fromEntries(Object.entries(body as IDataObject).filter(([key]) => !skip.includes(key)))
 			: body;
-	const refused = findPhoneNumbers(trimmed).filter((f) => !isAllowedDestination(f.phone, allowedPrefixes));
+	const refused = findPhoneNumbers(trimmed)
+		.map((f) => ({ ...f, problem: destinationProblem(f.phone, allowedPrefixes) }))
+		.filter((f) => f.problem !== undefined);
 	if (refused.length === 0) return;
 	const listed = refused
 		.slice(0, 5)
 		.map((f) => `${f.phone}${f.path ? ` at ${f.path}` : ''}`)
 		.join(', ');
+	const allowed = allowedPrefixesOf(allowedPrefixes);
+	const rule = refused.every((f) => f.problem!.startsWith('on the do-not-call'))
+		? 'on the do-not-call list set in the credential'
+		: refused.some((f) => f.problem!.startsWith('on the do-not-call'))
+			? `outside the allowed destination prefixes set in the credential (${allowed.join(', ')}) or on its do-not-call list`
+			: `outside the allowed destination prefixes set in the credential (${allowed.join(', ')})`;
 	throw new NodeOperationError(
 		node,
-		`${where} holds ${refused.length === 1 ? 'a phone number' : `${refused.length} phone numbers`} outside the allowed destination prefixes set in the credential (${allowedPrefixes.join(', ')}): ${listed}${refused.length > 5 ? ', …' : ''}`,
+		`${where} holds ${refused.length === 1 ? 'a phone number' : `${refused.length} phone numbers`} ${rule}: ${listed}${refused.length > 5 ? ', …' : ''}`,
 		{
 			itemIndex,
 			description:

@@ -11,7 +11,11 @@ import { forOperation } from '../../../shared/descriptions/updateDisplayOptions'
 import { redactSecrets, secretsOf } from '../../../shared/transport/redact';
 import { extractApiMessage } from '../../../shared/transport/request';
 import { compact, requireString } from '../../../shared/validation/params';
-import { isAllowedDestination, normalizeE164 } from '../../../shared/validation/phone';
+import { blandTime, fromBlandTime, sendGuarded } from '../../../shared/guard/call';
+import type { CallGuard } from '../../../shared/guard/guard';
+import { guardRows } from '../../../shared/guard/rows';
+import { destinationProblem, normalizeE164, phoneProblem } from '../../../shared/validation/phone';
+import { blandCallGuard } from '../../guard';
 import { parseCsv } from '../../csv';
 import { findPhoneNumbers, requireAllowedNumbersIn } from '../../../shared/request/numbers';
 import { buildCallSettings, buildRouting, CALLER_ID_KEYS, optionalVoice, requireAllowedPathway, requireHttpsUrl } from '../../callBody';
@@ -186,27 +190,35 @@ async function rowsFromInput(this: IExecuteFunctions, items: INodeExecutionData[
 }
 
 /** Checks every row (E.164, allow-list, duplicates) and returns the call objects and the refused rows. */
-function checkRows(rows: Row[], prefixes: string[]): { callObjects: IDataObject[]; invalid: SkippedRow[] } {
+function checkRows(rows: Row[], prefixes: string[]): { callObjects: IDataObject[]; labels: string[]; invalid: SkippedRow[] } {
 	const seen = new Map<string, string>();
 	const callObjects: IDataObject[] = [];
+	const labels: string[] = [];
 	const invalid: SkippedRow[] = [];
 	for (const row of rows) {
 		const shown = row.rawPhone === undefined || row.rawPhone === null ? '' : String(row.rawPhone);
 		const phone = normalizeE164(row.rawPhone);
+		const problem = phoneProblem(row.rawPhone);
 		let reason: string | undefined;
-		if (!phone) reason = shown.trim() === '' ? 'no phone number' : 'not an E.164 phone number';
-		else if (!isAllowedDestination(phone, prefixes)) reason = `outside the allowed prefixes (${prefixes.join(', ')})`;
+		if (!phone) reason = shown.trim() === '' ? 'no phone number' : problem === 'not in E.164 format' ? 'not an E.164 phone number' : problem;
+		else if (destinationProblem(phone, prefixes)) reason = destinationProblem(phone, prefixes);
 		else if (seen.has(phone)) reason = `duplicate of ${seen.get(phone)}`;
 		else {
 			// The row's variables reach the call too ({{backup}} in a transfer): every number in them is held to the prefixes.
-			const outside = findPhoneNumbers(row.variables).find((f) => !isAllowedDestination(f.phone, prefixes));
-			if (outside) reason = `field "${outside.path}" holds ${outside.phone}, outside the allowed prefixes (${prefixes.join(', ')})`;
+			for (const found of findPhoneNumbers(row.variables)) {
+				const refused = destinationProblem(found.phone, prefixes);
+				if (refused) {
+					reason = `field "${found.path}" holds ${found.phone}, ${refused}`;
+					break;
+				}
+			}
 		}
 		if (reason) {
 			invalid.push({ row: row.label, phoneNumber: shown, reason });
 			continue;
 		}
 		seen.set(phone!, row.label);
+		labels.push(row.label);
 		callObjects.push(
 			compact({
 				phone_number: phone,
@@ -214,7 +226,44 @@ function checkRows(rows: Row[], prefixes: string[]): { callObjects: IDataObject[
 			}),
 		);
 	}
-	return { callObjects, invalid };
+	return { callObjects, labels, invalid };
+}
+
+/**
+ * The credential's Call Guard on every row: rows it refuses (cooldown, daily cap, calling hours)
+ * join the invalid rows; rows outside the calling hours with "defer" get their own `start_time`.
+ */
+async function guardBatchRows(
+	this: IExecuteFunctions,
+	global: IDataObject,
+	checked: { callObjects: IDataObject[]; labels: string[]; invalid: SkippedRow[] },
+): Promise<{ guard: CallGuard; callObjects: IDataObject[]; note?: IDataObject }> {
+	const guard = await blandCallGuard.call(this);
+	if (!guard.active) return { guard, callObjects: checked.callObjects };
+	const requested = Date.parse(fromBlandTime(global.start_time) ?? '');
+	const start = Number.isFinite(requested) ? Math.max(requested, Date.now()) : Date.now();
+	const phones = checked.callObjects.map((c) => String(c.phone_number));
+	const verdicts = await guardRows(guard, phones, () => start);
+	const kept: IDataObject[] = [];
+	const deferredRows: IDataObject[] = [];
+	checked.callObjects.forEach((callObject, index) => {
+		const refused = verdicts.refused.get(index);
+		if (refused !== undefined) {
+			checked.invalid.push({ row: checked.labels[index], phoneNumber: phones[index], reason: refused });
+			return;
+		}
+		const deferredTo = verdicts.deferred.get(index);
+		if (deferredTo !== undefined) {
+			callObject.start_time = blandTime(deferredTo);
+			deferredRows.push({ row: checked.labels[index], phoneNumber: phones[index], deferredTo: new Date(deferredTo).toISOString() });
+		}
+		kept.push(callObject);
+	});
+	return {
+		guard,
+		callObjects: kept,
+		note: { checkedRows: phones.length, refusedRows: verdicts.refused.size, deferredRows },
+	};
 }
 
 /**
@@ -242,7 +291,7 @@ function buildGlobal(this: IExecuteFunctions, allowedPrefixes: string[]): IDataO
 export async function buildBatchBody(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<{ body: IDataObject; skippedRows: SkippedRow[] }> {
+): Promise<{ body: IDataObject; skippedRows: SkippedRow[]; guard: CallGuard; guardNote?: IDataObject }> {
 	const node = this.getNode();
 	const batchDescription = String(this.getNodeParameter('batchDescription', 0, '') ?? '').trim();
 	if (batchDescription.length > BATCH_DESCRIPTION_MAX) {
@@ -257,7 +306,9 @@ export async function buildBatchBody(
 	await requireAllowedPathway.call(this, global, prefixes, 0);
 
 	const rows = await rowsFromInput.call(this, items);
-	const { callObjects, invalid } = checkRows(rows, prefixes);
+	const checked = checkRows(rows, prefixes);
+	const { guard, callObjects, note } = await guardBatchRows.call(this, global, checked);
+	const invalid = checked.invalid;
 	const invalidRows = this.getNodeParameter('invalidRows', 0, 'fail') as string;
 	if (invalid.length && invalidRows !== 'skip') {
 		const listed = invalid.slice(0, 20).map((r) => `${r.row} (${r.phoneNumber || 'empty'}): ${r.reason}`);
@@ -277,6 +328,8 @@ export async function buildBatchBody(
 			status_webhook: statusWebhook,
 		}),
 		skippedRows: invalid,
+		guard,
+		guardNote: note,
 	};
 }
 
@@ -287,17 +340,19 @@ export async function executeAll(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const { body, skippedRows } = await buildBatchBody.call(this, items);
+	const { body, skippedRows, guard, guardNote } = await buildBatchBody.call(this, items);
+	const callObjects = body.call_objects as IDataObject[];
 	// One request for the whole input, sent once: a retry could create (and dial) the batch twice.
 	// `POST /v2/batches/create` with `call_objects` + `global`: Bland's current docs "Create Batch"
 	// (https://docs.bland.ai/api-v2/post/batches). The seed docs' `POST /v1/batches` with
 	// `base_prompt` + `call_data` is the older, legacy form of the same endpoint.
-	const response = await blandRequest.call(this, {
-		method: 'POST',
-		path: '/v2/batches/create',
-		body,
-		retry: 'once',
-	});
+	const response = await sendGuarded(
+		guard,
+		callObjects.map((c) => String(c.phone_number)),
+		callObjects.map((_, index) => index),
+		async () => await blandRequest.call(this, { method: 'POST', path: '/v2/batches/create', body, retry: 'once' }),
+		(answer) => unwrapData<IDataObject | null>(answer)?.batch_id ?? answer.batch_id,
+	);
 	const data = unwrapData<IDataObject | null>(response);
 	const batchId = data?.batch_id ?? response.batch_id;
 	if (!batchId) {
@@ -316,6 +371,7 @@ export async function executeAll(
 				callCount: (body.call_objects as IDataObject[]).length,
 				description: body.description,
 				skippedRows: skippedRows.length ? skippedRows : undefined,
+				guard: guardNote,
 				errors,
 			}),
 			pairedItem: items.map((_, item) => ({ item })),

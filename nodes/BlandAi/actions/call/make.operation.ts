@@ -6,7 +6,9 @@ import { forOperation } from '../../../shared/descriptions/updateDisplayOptions'
 import { waitForCompletionFields } from '../../../shared/descriptions/wait';
 import { requireAllowedNumbersIn } from '../../../shared/request/numbers';
 import { compact } from '../../../shared/validation/params';
+import { blandTime, fromBlandTime, guardCall, sendGuarded } from '../../../shared/guard/call';
 import { requireDestination } from '../../../shared/validation/phone';
+import { blandCallGuard } from '../../guard';
 import { buildCallSettings, buildRouting, CALLER_ID_KEYS, optionalVoice, requireAllowedPathway } from '../../callBody';
 import { callSettingOptions } from '../../descriptions/callSettings';
 import {
@@ -99,6 +101,14 @@ export async function buildMakeCallBody(this: IExecuteFunctions, itemIndex: numb
 	return body;
 }
 
+/** The credential's Call Guard for this item's call (calling hours, cooldown, cap). */
+async function guardFor(this: IExecuteFunctions, body: IDataObject, itemIndex: number) {
+	const guard = await blandCallGuard.call(this);
+	const start = fromBlandTime(body.start_time);
+	const decision = await guardCall.call(this, guard, String(body.phone_number), start, 'Phone Number', itemIndex);
+	return { guard, decision };
+}
+
 /** Sends the call exactly once: a retry after a 5xx or a dropped connection could dial the person twice. */
 export async function sendCall(this: IExecuteFunctions, body: IDataObject, itemIndex: number): Promise<IDataObject> {
 	return await blandRequest.call(this, { method: 'POST', path: '/v1/calls', body, retry: 'once', itemIndex });
@@ -121,6 +131,7 @@ export function queuedCallOutput(response: IDataObject): IDataObject {
  */
 export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
 	const body = await buildMakeCallBody.call(this, itemIndex);
+	await guardFor.call(this, body, itemIndex);
 	if (!usesWebhookResume.call(this, itemIndex)) return;
 	if (body.webhook !== undefined || body.webhook_events !== undefined) {
 		throw new NodeOperationError(
@@ -149,6 +160,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.webhook = target.url;
 		body.metadata = { ...((body.metadata as IDataObject | undefined) ?? {}), ...target.metadata };
 	}
-	const response = await sendCall.call(this, body, itemIndex);
-	return queuedCallOutput(response);
+	const { guard, decision } = await guardFor.call(this, body, itemIndex);
+	if (decision?.deferredTo !== undefined) body.start_time = blandTime(decision.deferredTo);
+	const response = await sendGuarded(
+		guard,
+		[String(body.phone_number)],
+		[itemIndex],
+		async () => await sendCall.call(this, body, itemIndex),
+		(answer) => answer.call_id,
+	);
+	return {
+		...queuedCallOutput(response),
+		...(decision ? { startTime: body.start_time ?? null, guard: decision.note } : {}),
+	};
 }

@@ -10,7 +10,11 @@ import { forOperation } from '../../../shared/descriptions/updateDisplayOptions'
 import { streamMultipart, type StreamedPart } from '../../../shared/transport/multipart';
 import { parseJsonField } from '../../../shared/validation/json';
 import { requireResourceId } from '../../../shared/validation/params';
+import { offsetIso, sendGuarded } from '../../../shared/guard/call';
+import type { CallGuard } from '../../../shared/guard/guard';
+import { batchWindow, guardRows } from '../../../shared/guard/rows';
 import { optionalCallerId } from '../../../shared/validation/phone';
+import { bolnaCallGuard } from '../../guard';
 import type { ContactPlan } from '../../csv';
 import {
 	CONTACT_COLUMN,
@@ -191,6 +195,78 @@ function callerIds(this: IExecuteFunctions, value: unknown): string[] {
 		.map((n) => optionalCallerId(this.getNode(), n, 'From Phone Numbers', 0) as string);
 }
 
+/** Rounds up to Bolna's 10-minute schedule marks. */
+const TEN_MINUTES = 10 * 60 * 1000;
+const toScheduleMark = (ms: number) => Math.ceil(ms / TEN_MINUTES) * TEN_MINUTES;
+
+/**
+ * The credential's Call Guard on a batch that is scheduled in this step: each row counts as a
+ * call for the cooldown and the daily cap (refused rows join the invalid rows), and the whole
+ * batch starts inside the calling hours of every zone its numbers ring in — refused, or moved to
+ * the next opening with "defer". A batch that is only created dials nobody, so it is not held to
+ * these rules here (and Batch → Schedule refuses to schedule it while the rules are set).
+ */
+async function guardContacts(
+	this: IExecuteFunctions,
+	guard: CallGuard,
+	plan: ContactPlan,
+	schedule: { scheduledAt: string } | undefined,
+): Promise<{ contacts: ContactPlan; phones: string[]; note?: IDataObject }> {
+	if (!guard.active) return { contacts: plan, phones: [] };
+	if (!schedule) {
+		return {
+			contacts: plan,
+			phones: [],
+			note: { reason: 'not scheduled: the batch dials nobody until it is scheduled, so the calling hours, cooldown and cap were not applied', deferredTo: null },
+		};
+	}
+	const phones = [...plan.rows()].map((cells) => cells[0]);
+	const verdicts = await guardRows(guard, phones);
+	const rejected = [...plan.rejected];
+	const keep: boolean[] = phones.map((phone, index) => {
+		const reason = verdicts.refused.get(index);
+		if (reason === undefined) return true;
+		rejected.push({ ...sourceOf(this, plan.sources[index]), value: phone, reason });
+		return false;
+	});
+	const keptPhones = phones.filter((_, index) => keep[index]);
+	const requested = Math.max(Date.parse(schedule.scheduledAt), Date.now());
+	const window = batchWindow(guard, keptPhones, requested, toScheduleMark);
+	if (!window.ok) {
+		throw new NodeOperationError(this.getNode(), `The batch was not created: ${window.reason}`, {
+			itemIndex: 0,
+			description: 'No request was sent. The credential\'s Call Guard ("Calling Hours") refused the batch.',
+		});
+	}
+	// Moved further than Bolna's own rounding would move it: scheduled for the next opening.
+	const deferred = window.startAt > toScheduleMark(requested);
+	if (deferred) schedule.scheduledAt = offsetIso(window.startAt);
+	return {
+		contacts: {
+			columns: plan.columns,
+			sources: plan.sources.filter((_, index) => keep[index]),
+			rejected,
+			rows: function* () {
+				let index = 0;
+				for (const row of plan.rows()) if (keep[index++]) yield row;
+			},
+		},
+		phones: keptPhones,
+		note: {
+			reason: window.reason,
+			deferredTo: deferred ? new Date(window.startAt).toISOString() : null,
+			zones: window.zones,
+			refusedRows: verdicts.refused.size,
+		},
+	};
+}
+
+/** Where a row came from, as the rejected rows say it (item index or CSV row). */
+function sourceOf(ctx: IExecuteFunctions, source: number): { itemIndex?: number; row?: number } {
+	const mode = ctx.getNodeParameter('inputMode', 0, 'items') as string;
+	return mode === 'binaryCsv' ? { row: source } : { itemIndex: source };
+}
+
 /**
  * N input items → one CSV → one POST /batches (never retried once sent), then optionally one
  * schedule request. Everything is validated before the first request.
@@ -215,7 +291,9 @@ export async function executeAll(
 		: undefined;
 
 	const prefixes = await bolnaAllowedPrefixes.call(this);
-	const contacts = await readContacts.call(this, items, prefixes);
+	const guard = await bolnaCallGuard.call(this);
+	const guarded = await guardContacts.call(this, guard, await readContacts.call(this, items, prefixes), schedule);
+	const contacts = guarded.contacts;
 	const invalidRows = this.getNodeParameter('invalidRows', 0, 'fail') as string;
 	if (contacts.rejected.length > 0 && invalidRows !== 'skip') {
 		const n = contacts.rejected.length;
@@ -250,14 +328,21 @@ export async function executeAll(
 	const multipart = streamMultipart(parts);
 
 	// Sent once: after a 5xx or a dropped connection the batch may exist already.
-	const created = (await bolnaRequest.call(this, {
-		method: 'POST',
-		path: '/batches',
-		body: multipart.body,
-		headers: { 'Content-Type': multipart.contentType, 'Content-Length': multipart.length },
-		retry: 'once',
-		itemIndex: 0,
-	})) as BolnaBatchCreated;
+	const created = (await sendGuarded(
+		guard,
+		schedule ? guarded.phones : [],
+		guarded.phones.map((_, index) => index),
+		async () =>
+			await bolnaRequest.call(this, {
+				method: 'POST',
+				path: '/batches',
+				body: multipart.body,
+				headers: { 'Content-Type': multipart.contentType, 'Content-Length': multipart.length },
+				retry: 'once',
+				itemIndex: 0,
+			}),
+		(answer) => answer.batch_id,
+	)) as BolnaBatchCreated;
 	const batchId = String(created.batch_id ?? '');
 
 	let scheduled: BolnaBatchState | undefined;
@@ -289,6 +374,7 @@ export async function executeAll(
 		agentId,
 		contactCount: contacts.sources.length,
 		skippedRows: contacts.rejected as unknown as IDataObject[],
+		...(guarded.note ? { guard: guarded.note } : {}),
 		schedule: schedule
 			? {
 					scheduledAt: schedule.scheduledAt,

@@ -8,6 +8,8 @@ import { toOffsetIso } from '../../../shared/validation/time';
 import { batchIdField } from '../../descriptions/fields';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { bolnaCallGuard } from '../../guard';
+import { allowedPrefixesOf } from '../../../shared/validation/phone';
 import { bolnaAllowedPrefixes, bolnaRequest } from '../../transport';
 import type { BolnaBatchState } from '../../types';
 import { formField } from './form';
@@ -95,15 +97,22 @@ export const placesCalls = true;
  * would dial. Create Batch with "Schedule" on checks every contact and schedules in one step.
  */
 async function refuseUncheckedBatch(this: IExecuteFunctions, batchId: string, itemIndex: number): Promise<void> {
-	const prefixes = await bolnaAllowedPrefixes.call(this);
-	if (prefixes.length === 0) return;
+	const rules = await bolnaAllowedPrefixes.call(this);
+	const allowed = allowedPrefixesOf(rules);
+	const guarded = (await bolnaCallGuard.call(this)).active;
+	const limits = [
+		...(allowed.length ? [`limits destinations to ${allowed.join(', ')}`] : []),
+		...(rules.length > allowed.length ? ['has a do-not-call list'] : []),
+		...(guarded ? ['sets Call Guard rules (calling hours, cooldown or daily cap)'] : []),
+	];
+	if (limits.length === 0) return;
 	throw new NodeOperationError(
 		this.getNode(),
-		`Batch ${batchId} cannot be scheduled: the credential limits destinations to ${prefixes.join(', ')}, and this node cannot check whom a batch it did not create would dial`,
+		`Batch ${batchId} cannot be scheduled: the credential ${limits.join(' and ')}, and this node cannot check whom a batch it did not create would dial`,
 		{
 			itemIndex,
 			description:
-				'No request was sent. Bolna does not return a batch\'s contacts, so they cannot be held against "Allowed Destination Prefixes". Create the batch with Batch → Create Batch and turn "Schedule" on: every contact is checked before the upload and the batch is scheduled in the same step. To schedule batches made elsewhere, use a credential without an allow-list.',
+				'No request was sent. Bolna does not return a batch\'s contacts, so they cannot be held against the credential\'s rules. Create the batch with Batch → Create Batch and turn "Schedule" on: every contact is checked before the upload and the batch is scheduled in the same step. To schedule batches made elsewhere, use a credential without these rules.',
 		},
 	);
 }

@@ -7,7 +7,9 @@ import { waitForCompletionFields } from '../../../shared/descriptions/wait';
 import { requireAllowedNumbersIn } from '../../../shared/request/numbers';
 import { parseJsonField } from '../../../shared/validation/json';
 import { compact, keyValuePairs, requireResourceId } from '../../../shared/validation/params';
+import { guardCall, offsetIso, sendGuarded } from '../../../shared/guard/call';
 import { optionalCallerId, requireDestination } from '../../../shared/validation/phone';
+import { bolnaCallGuard } from '../../guard';
 import { toOffsetIso } from '../../../shared/validation/time';
 import { agentLocator } from '../../descriptions/fields';
 import { bolnaAllowedPrefixes, bolnaRequest } from '../../transport';
@@ -143,9 +145,24 @@ export async function buildMakeCallBody(this: IExecuteFunctions, itemIndex: numb
 	return body;
 }
 
+/** The credential's Call Guard for this item's call (calling hours, cooldown, cap). */
+async function guardFor(this: IExecuteFunctions, body: IDataObject, itemIndex: number) {
+	const guard = await bolnaCallGuard.call(this);
+	const decision = await guardCall.call(
+		this,
+		guard,
+		String(body.recipient_phone_number),
+		body.scheduled_at as string | undefined,
+		'Recipient Phone Number',
+		itemIndex,
+	);
+	return { guard, decision };
+}
+
 /** Every item is checked before any call is placed: one bad row never strands calls already made. */
 export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
-	await buildMakeCallBody.call(this, itemIndex);
+	const body = await buildMakeCallBody.call(this, itemIndex);
+	await guardFor.call(this, body, itemIndex);
 }
 
 /** Places calls: n8n's Retry On Fail is refused for it (see the router). */
@@ -156,19 +173,22 @@ export const afterAll = waitForExecutions;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = await buildMakeCallBody.call(this, itemIndex);
+	const { guard, decision } = await guardFor.call(this, body, itemIndex);
+	if (decision?.deferredTo !== undefined) body.scheduled_at = offsetIso(decision.deferredTo);
 	// Sent once: a retry after a 5xx or a dropped connection could dial the person twice.
-	const response = await bolnaRequest.call(this, {
-		method: 'POST',
-		path: '/call',
-		body,
-		retry: 'once',
-		itemIndex,
-	});
+	const response = await sendGuarded(
+		guard,
+		[String(body.recipient_phone_number)],
+		[itemIndex],
+		async () => await bolnaRequest.call(this, { method: 'POST', path: '/call', body, retry: 'once', itemIndex }),
+		(answer) => answer.execution_id,
+	);
 	return {
 		executionId: response.execution_id,
 		status: response.status,
 		message: response.message,
 		agentId: body.agent_id,
 		recipientPhoneNumber: body.recipient_phone_number,
+		...(decision ? { scheduledAt: body.scheduled_at ?? null, guard: decision.note } : {}),
 	};
 }

@@ -1,0 +1,69 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { CallGuard, guardError, GuardRefusal, notPlaced, type GuardDecision } from './guard';
+
+/**
+ * The guard's decision for one call of item `itemIndex` to `phone`, starting at `start` (the
+ * item's own schedule, ISO 8601) or now. Undefined when the credential sets no guard rule;
+ * throws a field-named error when a rule refuses the call.
+ */
+export async function guardCall(
+	this: IExecuteFunctions,
+	guard: CallGuard,
+	phone: string,
+	start: string | undefined,
+	field: string,
+	itemIndex: number,
+): Promise<GuardDecision | undefined> {
+	if (!guard.active) return undefined;
+	await guard.prepare([phone]);
+	const requested = start ? Date.parse(start) : NaN;
+	const startAt = Number.isFinite(requested) ? Math.max(requested, Date.now()) : Date.now();
+	const decision = guard.decide(phone, startAt, itemIndex);
+	if (decision instanceof GuardRefusal) throw guardError(this.getNode(), decision, field, itemIndex);
+	return decision;
+}
+
+/**
+ * Sends a call the guard let through: the number is claimed in this process right before the
+ * request, released only when the provider answers that nothing was placed, and tied to the
+ * call's ID once known.
+ */
+export async function sendGuarded<T>(
+	guard: CallGuard,
+	phones: string[],
+	slots: number[],
+	send: () => Promise<T>,
+	idOf: (response: T) => unknown,
+): Promise<T> {
+	const claim = guard.claim(phones, slots);
+	return await send().then(
+		(response) => {
+			CallGuard.confirm(claim, idOf(response));
+			return response;
+		},
+		async (error: unknown) => {
+			if (notPlaced(error)) guard.release(claim);
+			return await Promise.reject(error);
+		},
+	);
+}
+
+/** Bolna's `scheduled_at`: ISO 8601 with a numeric offset (Bolna refuses `Z`). */
+export function offsetIso(ms: number): string {
+	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+}
+
+/** Bland's `start_time`: `YYYY-MM-DD HH:MM:SS +00:00`. */
+export function blandTime(ms: number): string {
+	const iso = new Date(ms).toISOString();
+	return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +00:00`;
+}
+
+/** Bland's `start_time` (`YYYY-MM-DD HH:MM:SS ±HH:MM`) as ISO 8601. */
+export function fromBlandTime(value: unknown): string | undefined {
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
+	if (!match) return value;
+	return `${match[1]}T${match[2]}${match[3] ?? 'Z'}`;
+}
