@@ -33,7 +33,7 @@ function blandHistory(ctx: IExecuteFunctions): CallHistory {
 			PAGE_SIZE,
 		);
 		return calls.flatMap((call) => {
-			const to = normalizeE164(call.to ?? call.to_number);
+			const to = toE164(call.to ?? call.to_number);
 			const at = Date.parse(String(call.created_at ?? ''));
 			if (!to || !Number.isFinite(at) || at < since || call.inbound === true) return [];
 			return [
@@ -47,6 +47,7 @@ function blandHistory(ctx: IExecuteFunctions): CallHistory {
 		});
 	};
 	return {
+		byNumber: true,
 		async callsSince(since: number, numbers?: string[]): Promise<CallRecord[]> {
 			if (!numbers) return await read(since);
 			const records: CallRecord[] = [];
@@ -54,6 +55,13 @@ function blandHistory(ctx: IExecuteFunctions): CallHistory {
 			return records;
 		},
 	};
+}
+
+/** Bland lists numbers with or without `+` (a bare 10-digit number is a US number there). */
+function toE164(value: unknown): string | undefined {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (/^\d{10}$/.test(text)) return normalizeE164(`+1${text}`);
+	return normalizeE164(/^\d{11,15}$/.test(text) ? `+${text}` : text);
 }
 
 /** The Bland AI credential's Call Guard for this node run. */

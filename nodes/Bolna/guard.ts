@@ -16,6 +16,7 @@ import type { BolnaExecutionPage } from './types';
  */
 function bolnaHistory(ctx: IExecuteFunctions): CallHistory {
 	return {
+		byNumber: false,
 		async callsSince(since: number): Promise<CallRecord[]> {
 			const agents = asArray(await bolnaRequest.call(ctx, { method: 'GET', path: '/v2/agent/all' }));
 			const records: CallRecord[] = [];

@@ -13,8 +13,8 @@ export const EXECUTION = 'c8098ad0-29f6-456d-1234-7b93ad224059';
 
 const type = registerNodeType('bolna', new Bolna());
 
-export function credentials(allowedDestinations = '') {
-	return { bolnaApi: { apiKey: API_KEY, baseUrl: BOLNA, allowedDestinations } };
+export function credentials(allowedDestinations = '', extra: IDataObject = {}) {
+	return { bolnaApi: { apiKey: API_KEY, baseUrl: BOLNA, allowedDestinations, ...extra } };
 }
 
 export const agentRl = { __rl: true, mode: 'id', value: AGENT };
@@ -23,7 +23,7 @@ export const agentRl = { __rl: true, mode: 'id', value: AGENT };
 export async function runBolna(
 	parameters: IDataObject,
 	inputItems: INodeExecutionData[] = [{ json: {} }],
-	options: { allowedDestinations?: string; continueOnFail?: boolean } = {},
+	options: { allowedDestinations?: string; continueOnFail?: boolean; credentials?: IDataObject } = {},
 ): Promise<RunResult & { items: INodeExecutionData[] }> {
 	const result = await runWorkflow({
 		nodes: [
@@ -34,7 +34,7 @@ export async function runBolna(
 		],
 		startNode: 'Bolna',
 		inputItems,
-		credentials: credentials(options.allowedDestinations),
+		credentials: credentials(options.allowedDestinations, options.credentials),
 	});
 	return Object.assign(result, { items: result.output('Bolna') });
 }

@@ -18,6 +18,8 @@ export interface CallRecord {
 
 /** Reads the provider's call history (the store the cooldown and the cap are counted in). */
 export interface CallHistory {
+	/** Whether `callsSince` can ask for a few numbers only (cheaper than every call). */
+	byNumber: boolean;
 	/**
 	 * Calls created at or after `since`. With `numbers`, a provider that can filter by number may
 	 * return only those numbers' calls; without, every call (the daily cap counts them all).
@@ -112,7 +114,7 @@ export class CallGuard {
 	async prepare(phones: string[]): Promise<void> {
 		if (this.rules.cooldownMinutes === 0 && this.rules.dailyCap === 0) return;
 		const since = this.now() - this.lookbackMs;
-		if (this.rules.dailyCap > 0 || phones.length > 20) {
+		if (this.rules.dailyCap > 0 || !this.history.byNumber || phones.length > 20) {
 			this.records ??= await this.history.callsSince(since);
 			return;
 		}
