@@ -14,7 +14,7 @@ import { optionListSubtitle, outputModeField, type OutputMode } from '../shared/
 import { inboundNumberLocator } from './descriptions/fields';
 import { searchInboundNumbers } from './methods/listSearch';
 import { pathSegment } from '../shared/transport/request';
-import { normalizeE164 } from '../shared/validation/phone';
+import { compactNumber } from '../shared/validation/destinations';
 import { BLAND_MAX_BODY_BYTES } from '../shared/webhook/payloadLimits';
 import {
 	ownWebhookUrl,
@@ -96,7 +96,8 @@ function registration(ctx: IHookFunctions): 'manual' | 'inboundNumber' {
 
 function configuredNumber(ctx: IHookFunctions): string {
 	const raw = ctx.getNodeParameter('inboundPhoneNumber', '', { extractValue: true });
-	const phone = normalizeE164(raw);
+	// A number of the account (Bland checks it): its E.164 form is enough; nothing is dialled.
+	const phone = compactNumber(raw);
 	if (!phone) {
 		throw new NodeOperationError(ctx.getNode(), 'Inbound Phone Number must be in E.164 format, e.g. +14155550123');
 	}

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-wo
 
 import type { ApiRequest, RequestContext } from '../shared/transport/request';
 import { apiRequest, type Provider } from '../shared/transport/request';
-import { parseAllowedPrefixes } from '../shared/validation/phone';
+import { parseAllowedPrefixes } from '../shared/validation/destinations';
 
 /**
  * The requests Bland's docs give an `encrypted_key` header (Bring Your Own Twilio): Send Call and

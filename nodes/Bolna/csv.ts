@@ -2,7 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { IDataObject } from 'n8n-workflow';
 
 import { findPhoneNumbers } from '../shared/request/numbers';
-import { destinationProblem, normalizeE164, phoneProblem } from '../shared/validation/phone';
+import { destinationProblem } from '../shared/validation/destinations';
+import { normalizeE164, phoneProblem } from '../shared/validation/phone';
 
 /** The column Bolna requires in a batch CSV; every other column becomes a prompt `{variable}`. */
 export const CONTACT_COLUMN = 'contact_number';

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiRequest, RequestContext } from '../shared/transport/request';
 import { apiRequest, type Provider } from '../shared/transport/request';
-import { parseAllowedPrefixes } from '../shared/validation/phone';
+import { parseAllowedPrefixes } from '../shared/validation/destinations';
 
 export const BOLNA: Provider = {
 	name: 'Bolna',

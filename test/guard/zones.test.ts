@@ -1,7 +1,6 @@
 import { ZONE_LISTS, ZONE_PREFIXES } from '../../nodes/shared/guard/zoneData';
 import { zonesOf } from '../../nodes/shared/guard/zones';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const generator = require('../../scripts/phone-zones.js') as {
 	readZoneMap(): Record<string, string>;
 	compactMap(map: Record<string, string>): { zones: string[]; prefixes: string };

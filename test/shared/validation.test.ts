@@ -2,13 +2,8 @@ import type { INode } from 'n8n-workflow';
 
 import { parseJsonField } from '../../nodes/shared/validation/json';
 import { compact, keyValuePairs } from '../../nodes/shared/validation/params';
-import {
-	isAllowedDestination,
-	normalizeE164,
-	optionalCallerId,
-	parseAllowedPrefixes,
-	requireDestination,
-} from '../../nodes/shared/validation/phone';
+import { isAllowedDestination, parseAllowedPrefixes } from '../../nodes/shared/validation/destinations';
+import { normalizeE164, optionalCallerId, requireDestination } from '../../nodes/shared/validation/phone';
 import { toOffsetIso } from '../../nodes/shared/validation/time';
 
 const node = { name: 'Bolna', type: 'bolna', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
@@ -24,6 +19,13 @@ describe('phone numbers', () => {
 		['+1234567890123456', undefined],
 		['', undefined],
 		[null, undefined],
+		// Real numbering plans: the right length is not enough.
+		['+15550100000', undefined], // no US area code 555
+		['+441234', undefined], // too short for the UK
+		['+919876543210', '+919876543210'],
+		['+61 412 345 678', '+61412345678'],
+		[{ number: '+14155550101' }, undefined],
+		[Number.NaN, undefined],
 	])('normalizeE164(%j) = %s', (input, output) => {
 		expect(normalizeE164(input)).toBe(output);
 	});
@@ -50,6 +52,30 @@ describe('phone numbers', () => {
 			expect((error as { context: { itemIndex: number } }).context.itemIndex).toBe(2);
 		}
 		expect(optionalCallerId(node, ' ', 'From', 0)).toBeUndefined();
+	});
+
+	it('a number of the right form outside its numbering plan is refused, naming the plan', () => {
+		expect(() => requireDestination(node, '+1 555 010 0000', 'Phone', 0, [])).toThrow(
+			'"Phone" "+1 555 010 0000" is not a valid number in the numbering plan of +1',
+		);
+		expect(() => optionalCallerId(node, '+4412345678', 'From', 0)).toThrow(
+			'"From" "+4412345678" is not a valid number in the numbering plan of +44',
+		);
+	});
+
+	it('the do-not-call list refuses numbers and prefixes, before the allow-list', () => {
+		const rules = parseAllowedPrefixes('+1', '+14155550101; 0044 20, 91');
+		expect(rules).toEqual(['+1', '!+14155550101', '!+4420', '!+91']);
+		expect(isAllowedDestination('+14155550102', rules)).toBe(true);
+		expect(isAllowedDestination('+14155550101', rules)).toBe(false);
+		expect(() => requireDestination(node, '+14155550101', 'Phone', 0, rules)).toThrow(
+			'"Phone" +14155550101 is on the do-not-call list set in the credential',
+		);
+		expect(() => requireDestination(node, '+442079460958', 'Phone', 0, rules)).toThrow(
+			'"Phone" +442079460958 is on the do-not-call list set in the credential (prefix +4420)',
+		);
+		// A do-not-call list alone allows every other number.
+		expect(isAllowedDestination('+12125550100', parseAllowedPrefixes('', '+1415'))).toBe(true);
 	});
 });
 

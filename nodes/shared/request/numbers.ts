@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { allowedPrefixesOf, destinationProblem } from '../validation/phone';
+import { allowedPrefixesOf, destinationProblem } from '../validation/destinations';
 
 /**
  * The structural destination check: every value anywhere in a request body that is a phone

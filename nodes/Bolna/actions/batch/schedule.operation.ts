@@ -9,7 +9,7 @@ import { batchIdField } from '../../descriptions/fields';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bolnaCallGuard } from '../../guard';
-import { allowedPrefixesOf } from '../../../shared/validation/phone';
+import { allowedPrefixesOf } from '../../../shared/validation/destinations';
 import { bolnaAllowedPrefixes, bolnaRequest } from '../../transport';
 import type { BolnaBatchState } from '../../types';
 import { formField } from './form';
