@@ -20,6 +20,7 @@ const FILES = [
 	'09-conformance.js',
 	'09-bolna-resources.js',
 	'10-duplicate-deliveries.js',
+	'11-call-guard.js',
 ];
 
 module.exports = FILES.map((file) => {

@@ -82,7 +82,7 @@ export function accountKey(apiKey: unknown, baseUrl: unknown): string {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
  * The credential's Call Guard for one node run: calling hours in the recipient's time zone
