@@ -257,6 +257,22 @@ async function main() {
 			return lines;
 		});
 
+		for (const [type, name] of [['bolnaApi', 'Bolna API'], ['blandAiApi', 'Bland AI API']]) {
+			await check(`${name} credential: shows the Call Guard fields`, async () => {
+				const labels = await editor.openCredential(credentials[type].id);
+				const expected = ['Allowed Destination Prefixes', 'Calling Hours (Recipient’s Local Time)', 'Calling Days', 'Outside Calling Hours', 'Do Not Call', 'Cooldown (Minutes)', 'Daily Call Cap'];
+				const missing = expected.filter((label) => !labels.some((shown) => shown.startsWith(label)));
+				// The connection test answers first (its banner moves the fields), then the guard fields are shown.
+				await editor.page.waitForTimeout(1500);
+				await editor.credentialModal.locator('label', { hasText: 'Calling Hours' }).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+				await editor.page.waitForTimeout(300);
+				await shot(`${slug(name)}-credential-call-guard`);
+				await editor.page.keyboard.press('Escape');
+				assert(missing.length === 0, `missing: ${missing.join(', ')} (shown: ${labels.join(', ')})`);
+				return [`fields: ${labels.join(', ')}`];
+			});
+		}
+
 		await check('runs the Bolna campaign example from the editor and reads its output', async () => {
 			const workflow = loadExample('bolna-batch-from-items.json');
 			const created = await boot.n8n.createWorkflow(workflow, credentials);

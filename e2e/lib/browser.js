@@ -210,6 +210,20 @@ class Editor {
 		return labels.map((label) => oneLine(label.split('\n')[0])).filter(Boolean);
 	}
 
+	/** Opens a credential's edit modal; returns the labels of its fields as shown. */
+	async openCredential(id) {
+		await this.page.goto(`${this.baseUrl}/home/credentials/${id}`);
+		const modal = this.page.getByTestId('editCredential-modal');
+		await modal.waitFor();
+		await modal.locator('[data-test-id="parameter-input"], [data-test-id="credential-connection-parameter"]').first().waitFor();
+		const labels = await modal.locator('label').filter({ visible: true }).allInnerTexts();
+		return labels.map((label) => oneLine(label.split('\n')[0])).filter(Boolean);
+	}
+
+	get credentialModal() {
+		return this.page.getByTestId('editCredential-modal');
+	}
+
 	async openNode(name) {
 		await this.page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).first().dblclick();
 		await this.waitForNdv();
