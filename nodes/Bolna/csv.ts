@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { findPhoneNumbers } from '../shared/request/numbers';
 import { destinationProblem } from '../shared/validation/destinations';
-import { normalizeE164, phoneProblem } from '../shared/validation/phone';
+import { checkPhone } from '../shared/validation/phone';
 
 /** The column Bolna requires in a batch CSV; every other column becomes a prompt `{variable}`. */
 export const CONTACT_COLUMN = 'contact_number';
@@ -83,11 +83,11 @@ function checkContact(
 	if (value === undefined || value === null || String(value).trim() === '') {
 		return { reason: 'no phone number' };
 	}
-	const invalid = phoneProblem(value);
-	if (invalid !== undefined) {
-		return { reason: invalid === 'not in E.164 format' ? 'not a phone number in E.164 format, e.g. +14155550123' : invalid };
+	const checked = checkPhone(value);
+	if ('problem' in checked) {
+		return { reason: checked.problem === 'not in E.164 format' ? 'not a phone number in E.164 format, e.g. +14155550123' : checked.problem };
 	}
-	const phone = normalizeE164(value)!;
+	const phone = checked.phone;
 	const refused = destinationProblem(phone, prefixes);
 	if (refused) return { reason: refused };
 	const key = phoneKey(phone);

@@ -10,15 +10,22 @@ import { compactNumber, destinationProblem } from './destinations';
  * country's numbering plan (libphonenumber's metadata: lengths and ranges in use).
  */
 export function phoneProblem(input: unknown): string | undefined {
+	const checked = checkPhone(input);
+	return 'problem' in checked ? checked.problem : undefined;
+}
+
+/** The number in E.164, or why it is not a callable number: one parse for both answers. */
+export function checkPhone(input: unknown): { phone: string } | { problem: string } {
 	const text = compactNumber(input);
-	if (!text) return 'not in E.164 format';
-	const parsed = parsePhoneNumberFromString(text);
-	if (!parsed) return 'not in E.164 format';
+	const parsed = text ? parsePhoneNumberFromString(text) : undefined;
+	if (!parsed) return { problem: 'not in E.164 format' };
 	if (!parsed.isValid()) {
 		const country = parsed.country ?? parsed.getPossibleCountries()[0];
-		return `not a valid number in the numbering plan of +${parsed.countryCallingCode}${country ? ` (${country})` : ''}`;
+		return {
+			problem: `not a valid number in the numbering plan of +${parsed.countryCallingCode}${country ? ` (${country})` : ''}`,
+		};
 	}
-	return undefined;
+	return { phone: parsed.number };
 }
 
 /**
@@ -26,8 +33,8 @@ export function phoneProblem(input: unknown): string | undefined {
  * `00` becomes `+`. Returns undefined when it is not a valid number (see `phoneProblem`).
  */
 export function normalizeE164(input: unknown): string | undefined {
-	if (phoneProblem(input) !== undefined) return undefined;
-	return parsePhoneNumberFromString(compactNumber(input)!)!.number;
+	const checked = checkPhone(input);
+	return 'phone' in checked ? checked.phone : undefined;
 }
 
 /**
@@ -55,8 +62,9 @@ export function requireDestination(
 }
 
 function requirePhone(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const problem = phoneProblem(value);
-	if (problem === undefined) return normalizeE164(value)!;
+	const checked = checkPhone(value);
+	if ('phone' in checked) return checked.phone;
+	const problem = checked.problem;
 	const got = JSON.stringify(typeof value === 'string' || typeof value === 'number' ? value : (value ?? ''));
 	throw new NodeOperationError(
 		node,

@@ -15,7 +15,7 @@ import { blandTime, fromBlandTime, sendGuarded } from '../../../shared/guard/cal
 import type { CallGuard } from '../../../shared/guard/guard';
 import { guardRows } from '../../../shared/guard/rows';
 import { destinationProblem } from '../../../shared/validation/destinations';
-import { normalizeE164, phoneProblem } from '../../../shared/validation/phone';
+import { checkPhone } from '../../../shared/validation/phone';
 import { blandCallGuard } from '../../guard';
 import { parseCsv } from '../../csv';
 import { findPhoneNumbers, requireAllowedNumbersIn } from '../../../shared/request/numbers';
@@ -198,10 +198,10 @@ function checkRows(rows: Row[], prefixes: string[]): { callObjects: IDataObject[
 	const invalid: SkippedRow[] = [];
 	for (const row of rows) {
 		const shown = row.rawPhone === undefined || row.rawPhone === null ? '' : String(row.rawPhone);
-		const phone = normalizeE164(row.rawPhone);
-		const problem = phoneProblem(row.rawPhone);
+		const checked = checkPhone(row.rawPhone);
+		const phone = 'phone' in checked ? checked.phone : '';
 		let reason: string | undefined;
-		if (!phone) reason = shown.trim() === '' ? 'no phone number' : problem === 'not in E.164 format' ? 'not an E.164 phone number' : problem;
+		if ('problem' in checked) reason = shown.trim() === '' ? 'no phone number' : checked.problem === 'not in E.164 format' ? 'not an E.164 phone number' : checked.problem;
 		else if (destinationProblem(phone, prefixes)) reason = destinationProblem(phone, prefixes);
 		else if (seen.has(phone)) reason = `duplicate of ${seen.get(phone)}`;
 		else {
@@ -218,7 +218,7 @@ function checkRows(rows: Row[], prefixes: string[]): { callObjects: IDataObject[
 			invalid.push({ row: row.label, phoneNumber: shown, reason });
 			continue;
 		}
-		seen.set(phone!, row.label);
+		seen.set(phone, row.label);
 		labels.push(row.label);
 		callObjects.push(
 			compact({
