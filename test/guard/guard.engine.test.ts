@@ -127,11 +127,22 @@ describe('Call Guard: calling hours', () => {
 		expect(seen.requests).toEqual([]);
 	});
 
-	it('settings a credential cannot hold are refused at run time, naming the field', async () => {
-		const result = await runBland(blandCall, { items: [{ json: { phone: '+12125550100' } }], credentials: { callingHours: '9-5' } });
-		expect(result.error?.message).toBe('The credential\'s "Calling Hours (Recipient’s Local Time)" must look like 09:00-20:00 (got "9-5")');
-		const cap = await runBland(blandCall, { items: [{ json: { phone: '+12125550100' } }], credentials: { dailyCallCap: 'NaN' } });
-		expect(cap.error?.message).toBe('The credential\'s "Daily Call Cap" must be a whole number of calls, 0 or more (got "NaN")');
+	it.each([
+		[{ callingHours: '9-5' }, 'The credential\'s "Calling Hours (Recipient’s Local Time)" must look like 09:00-20:00 (got "9-5")'],
+		[{ callingHours: '20:00-09:00' }, 'The credential\'s "Calling Hours (Recipient’s Local Time)" must end after it starts, within one day (got "20:00-09:00")'],
+		[{ callingHours: '09:00-25:00' }, 'The credential\'s "Calling Hours (Recipient’s Local Time)" must look like 09:00-20:00 (got "09:00-25:00")'],
+		[{ callingHours: '09:00-20:00', callingDays: 'weekends' }, 'The credential\'s "Calling Days" is not one of its options (got "weekends")'],
+		[{ outsideCallingHours: 'maybe' }, 'The credential\'s "Outside Calling Hours" is not one of its options (got "maybe")'],
+		[{ dailyCallCap: 'NaN' }, 'The credential\'s "Daily Call Cap" must be a whole number of calls, 0 or more (got "NaN")'],
+		[{ dailyCallCap: -1 }, 'The credential\'s "Daily Call Cap" must be a whole number of calls, 0 or more (got -1)'],
+		[{ cooldownMinutes: 10.5 }, 'The credential\'s "Cooldown (Minutes)" must be a whole number of minutes, 0 or more (got 10.5)'],
+		[{ cooldownMinutes: { minutes: 5 } }, 'The credential\'s "Cooldown (Minutes)" must be a whole number of minutes, 0 or more (got {"minutes":5})'],
+	])('a credential holding %j is refused at run time, naming the field, before any request', async (settings, message) => {
+		const seen = recordBland();
+		const result = await runBland(blandCall, { items: [{ json: { phone: '+12125550100' } }], credentials: settings });
+		seen.stop();
+		expect(result.error?.message).toBe(message);
+		expect(seen.requests).toEqual([]);
 	});
 });
 
@@ -233,6 +244,26 @@ describe('Call Guard: cooldown across executions', () => {
 		seen.stop();
 		expect(second.error?.message).toContain('+12125550100 was called at 2026-12-05T15:00:00Z');
 		expect(seen.requests).toEqual([]);
+	});
+
+	it('ten executions at once for one number in one process: exactly one call is placed', async () => {
+		blandHistory([], 10);
+		const posts: unknown[] = [];
+		const placed = nock(BLAND)
+			.post('/v1/calls', (body) => posts.push(body) > 0)
+			.times(10)
+			.reply(200, () => ({ status: 'success', call_id: `call-${posts.length}` }));
+		const runs = await Promise.all(
+			Array.from({ length: 10 }, async () =>
+				await runBland(blandCall, { items: [{ json: { phone: '+12125550100' } }], credentials: cooldown }),
+			),
+		);
+		expect(posts).toHaveLength(1);
+		expect(runs.filter((r) => r.error === undefined)).toHaveLength(1);
+		const refusals = runs.filter((r) => r.error).map((r) => r.error!.message);
+		expect(refusals).toHaveLength(9);
+		for (const message of refusals) expect(message).toMatch(/^"Phone Number": \+12125550100 was called (at|earlier)/);
+		expect(placed.pendingMocks()).toHaveLength(1); // 9 of the 10 allowed POSTs never came
 	});
 
 	it('a call the provider refused (4xx) does not start a cooldown', async () => {

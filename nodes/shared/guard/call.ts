@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CallGuard, guardError, GuardRefusal, notPlaced, type GuardDecision } from './guard';
 
@@ -29,14 +29,17 @@ export async function guardCall(
  * request, released only when the provider answers that nothing was placed, and tied to the
  * call's ID once known.
  */
-export async function sendGuarded<T>(
+export async function sendGuarded(
+	this: IExecuteFunctions,
 	guard: CallGuard,
 	phones: string[],
 	slots: number[],
-	send: () => Promise<T>,
-	idOf: (response: T) => unknown,
-): Promise<T> {
+	send: () => Promise<IDataObject>,
+	idOf: (response: IDataObject) => unknown,
+	field: string,
+): Promise<IDataObject> {
 	const claim = guard.claim(phones, slots);
+	if (claim instanceof GuardRefusal) throw guardError(this.getNode(), claim, field, slots.length === 1 ? slots[0] : 0);
 	return await send().then(
 		(response) => {
 			CallGuard.confirm(claim, idOf(response));

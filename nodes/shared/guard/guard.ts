@@ -224,15 +224,44 @@ export class CallGuard {
 	 * here sees them at once. Returns the claim to confirm (with the call or batch ID) or release
 	 * (when the provider answered that nothing was placed).
 	 */
-	claim(phones: string[], slots: number[]): Claim | undefined {
+	claim(phones: string[], slots: number[]): Claim | GuardRefusal | undefined {
 		for (const slot of slots) this.planned.delete(slot);
 		if (!this.active || phones.length === 0) return undefined;
 		const claim: Claim = { phones, at: this.now() };
 		const list = claimsOf(this.account, claim.at, this.lookbackMs);
+		// Checked again in the same synchronous step that takes the numbers: another execution in
+		// this process may have taken one since this run decided.
+		const conflict = this.claimConflict(phones, list, claim.at);
+		if (conflict) return conflict;
 		list.push(claim);
 		if (list.length > MAX_CLAIMS) list.splice(0, list.length - MAX_CLAIMS);
 		claimsByAccount.set(this.account, list);
 		return claim;
+	}
+
+	private claimConflict(phones: string[], claims: Claim[], now: number): GuardRefusal | undefined {
+		if (this.rules.cooldownMinutes > 0) {
+			const cooldownMs = this.rules.cooldownMinutes * 60_000;
+			const wanted = new Set(phones);
+			const taken = claims.find((c) => now - c.at < cooldownMs && c.phones.some((p) => wanted.has(p)));
+			if (taken) {
+				const phone = taken.phones.find((p) => wanted.has(p))!;
+				return new GuardRefusal(
+					'cooldown',
+					`${phone} was called at ${iso(taken.at)} by another execution; the credential's cooldown of ${this.rules.cooldownMinutes} minutes allows the next call after ${iso(taken.at + cooldownMs)}`,
+				);
+			}
+		}
+		if (this.rules.dailyCap > 0) {
+			const used = this.countSince(now - DAY_MS, claims);
+			if (used + phones.length > this.rules.dailyCap) {
+				return new GuardRefusal(
+					'dailyCap',
+					`the credential's daily call cap of ${this.rules.dailyCap} calls in 24 hours would be passed (${used} placed since ${iso(now - DAY_MS)}, ${phones.length} more asked)`,
+				);
+			}
+		}
+		return undefined;
 	}
 
 	static confirm(claim: Claim | undefined, key: unknown): void {

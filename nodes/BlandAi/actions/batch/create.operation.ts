@@ -347,12 +347,14 @@ export async function executeAll(
 	// `POST /v2/batches/create` with `call_objects` + `global`: Bland's current docs "Create Batch"
 	// (https://docs.bland.ai/api-v2/post/batches). The seed docs' `POST /v1/batches` with
 	// `base_prompt` + `call_data` is the older, legacy form of the same endpoint.
-	const response = await sendGuarded(
+	const response = await sendGuarded.call(
+		this,
 		guard,
 		callObjects.map((c) => String(c.phone_number)),
 		callObjects.map((_, index) => index),
 		async () => await blandRequest.call(this, { method: 'POST', path: '/v2/batches/create', body, retry: 'once' }),
 		(answer) => unwrapData<IDataObject | null>(answer)?.batch_id ?? answer.batch_id,
+		'Rows',
 	);
 	const data = unwrapData<IDataObject | null>(response);
 	const batchId = data?.batch_id ?? response.batch_id;

@@ -162,12 +162,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const { guard, decision } = await guardFor.call(this, body, itemIndex);
 	if (decision?.deferredTo !== undefined) body.start_time = blandTime(decision.deferredTo);
-	const response = await sendGuarded(
+	const response = await sendGuarded.call(
+		this,
 		guard,
 		[String(body.phone_number)],
 		[itemIndex],
 		async () => await sendCall.call(this, body, itemIndex),
 		(answer) => answer.call_id,
+		'Phone Number',
 	);
 	return {
 		...queuedCallOutput(response),

@@ -328,7 +328,8 @@ export async function executeAll(
 	const multipart = streamMultipart(parts);
 
 	// Sent once: after a 5xx or a dropped connection the batch may exist already.
-	const created = (await sendGuarded(
+	const created = (await sendGuarded.call(
+		this,
 		guard,
 		schedule ? guarded.phones : [],
 		guarded.phones.map((_, index) => index),
@@ -342,6 +343,7 @@ export async function executeAll(
 				itemIndex: 0,
 			}),
 		(answer) => answer.batch_id,
+		'Contacts',
 	)) as BolnaBatchCreated;
 	const batchId = String(created.batch_id ?? '');
 

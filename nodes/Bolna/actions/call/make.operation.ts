@@ -176,12 +176,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { guard, decision } = await guardFor.call(this, body, itemIndex);
 	if (decision?.deferredTo !== undefined) body.scheduled_at = offsetIso(decision.deferredTo);
 	// Sent once: a retry after a 5xx or a dropped connection could dial the person twice.
-	const response = await sendGuarded(
+	const response = await sendGuarded.call(
+		this,
 		guard,
 		[String(body.recipient_phone_number)],
 		[itemIndex],
 		async () => await bolnaRequest.call(this, { method: 'POST', path: '/call', body, retry: 'once', itemIndex }),
 		(answer) => answer.execution_id,
+		'Recipient Phone Number',
 	);
 	return {
 		executionId: response.execution_id,
