@@ -127,6 +127,23 @@ describe('Call Guard: calling hours', () => {
 		expect(seen.requests).toEqual([]);
 	});
 
+	it('a start time from Other Parameters is read in its own "timezone"; one that cannot be read is refused', async () => {
+		setNow(Date.parse('2026-12-07T18:00:00Z'));
+		const seen = recordBland();
+		const zoned = await runBland(
+			{ ...blandCall, additionalFields: { otherParameters: JSON.stringify({ start_time: '2026-12-12 13:00:00', timezone: 'America/Chicago' }) } },
+			{ items: [{ json: { phone: '+12125550100' } }], credentials: WEEKDAYS },
+		);
+		expect(zoned.error?.message).toContain('(America/New_York, Sat 14:00)');
+		const unreadable = await runBland(
+			{ ...blandCall, additionalFields: { otherParameters: JSON.stringify({ start_time: 'next tuesday' }) } },
+			{ items: [{ json: { phone: '+12125550100' } }], credentials: WEEKDAYS },
+		);
+		seen.stop();
+		expect(unreadable.error?.message).toBe("The call's start time cannot be read, so the credential's Call Guard cannot check it");
+		expect(seen.requests).toEqual([]);
+	});
+
 	it.each([
 		[{ callingHours: '9-5' }, 'The credential\'s "Calling Hours (Recipient’s Local Time)" must look like 09:00-20:00 (got "9-5")'],
 		[{ callingHours: '20:00-09:00' }, 'The credential\'s "Calling Hours (Recipient’s Local Time)" must end after it starts, within one day (got "20:00-09:00")'],

@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { CallGuard, guardError, GuardRefusal, notPlaced, type GuardDecision } from './guard';
 
@@ -11,11 +13,17 @@ export async function guardCall(
 	this: IExecuteFunctions,
 	guard: CallGuard,
 	phone: string,
-	start: string | undefined,
+	start: string | undefined | null,
 	field: string,
 	itemIndex: number,
 ): Promise<GuardDecision | undefined> {
 	if (!guard.active) return undefined;
+	if (start === null) {
+		throw new NodeOperationError(this.getNode(), `The call's start time cannot be read, so the credential's Call Guard cannot check it`, {
+			itemIndex,
+			description: 'No request was sent. Give the start time as YYYY-MM-DD HH:MM:SS ±HH:MM, or leave it empty.',
+		});
+	}
 	await guard.prepare([phone]);
 	const requested = start ? Date.parse(start) : NaN;
 	const startAt = Number.isFinite(requested) ? Math.max(requested, Date.now()) : Date.now();
@@ -63,10 +71,16 @@ export function blandTime(ms: number): string {
 	return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +00:00`;
 }
 
-/** Bland's `start_time` (`YYYY-MM-DD HH:MM:SS ±HH:MM`) as ISO 8601. */
-export function fromBlandTime(value: unknown): string | undefined {
-	if (typeof value !== 'string' || value.trim() === '') return undefined;
+/**
+ * Bland's `start_time` (`YYYY-MM-DD HH:MM:SS ±HH:MM`) as ISO 8601; without an offset it is read in
+ * the body's `timezone`, else UTC (Bland's default). Null when there is a value that cannot be read.
+ */
+export function fromBlandTime(value: unknown, timezone?: unknown): string | undefined | null {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value !== 'string') return null;
 	const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
-	if (!match) return value;
-	return `${match[1]}T${match[2]}${match[3] ?? 'Z'}`;
+	if (!match) return null;
+	const zone = match[3] ? undefined : typeof timezone === 'string' && timezone.trim() !== '' ? timezone.trim() : 'UTC';
+	const local = DateTime.fromISO(`${match[1]}T${match[2]}${match[3] ?? ''}`, zone ? { zone } : { setZone: true });
+	return local.isValid ? local.toUTC().toISO() : null;
 }

@@ -241,7 +241,13 @@ async function guardBatchRows(
 ): Promise<{ guard: CallGuard; callObjects: IDataObject[]; note?: IDataObject }> {
 	const guard = await blandCallGuard.call(this);
 	if (!guard.active) return { guard, callObjects: checked.callObjects };
-	const requested = Date.parse(fromBlandTime(global.start_time) ?? '');
+	const startTime = fromBlandTime(global.start_time, global.timezone);
+	if (startTime === null) {
+		throw new NodeOperationError(this.getNode(), 'The batch\'s start time cannot be read, so the credential\'s Call Guard cannot check it', {
+			description: 'No request was sent. Give the start time as YYYY-MM-DD HH:MM:SS ±HH:MM, or leave it empty.',
+		});
+	}
+	const requested = Date.parse(startTime ?? '');
 	const start = Number.isFinite(requested) ? Math.max(requested, Date.now()) : Date.now();
 	const phones = checked.callObjects.map((c) => String(c.phone_number));
 	const verdicts = await guardRows(guard, phones, () => start);

@@ -104,7 +104,7 @@ export async function buildMakeCallBody(this: IExecuteFunctions, itemIndex: numb
 /** The credential's Call Guard for this item's call (calling hours, cooldown, cap). */
 async function guardFor(this: IExecuteFunctions, body: IDataObject, itemIndex: number) {
 	const guard = await blandCallGuard.call(this);
-	const start = fromBlandTime(body.start_time);
+	const start = fromBlandTime(body.start_time, body.timezone);
 	const decision = await guardCall.call(this, guard, String(body.phone_number), start, 'Phone Number', itemIndex);
 	return { guard, decision };
 }
