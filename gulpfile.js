@@ -7,7 +7,8 @@
  *   gulp build   bundles each node and credential with esbuild into packages/<dir>/dist/ (the shared
  *                core and the libraries it uses — zod, csv-stringify, jsonpath-plus — are bundled in,
  *                so a package has no runtime dependencies; n8n-workflow stays a peer), then copies
- *                icons, codex files and the licence.
+ *                icons, codex files and the licence, and writes dist/known + dist/types (n8n's
+ *                lazy-loading metadata) with n8n-core's generate-metadata.
  *   gulp pack    builds, then `npm pack`s both packages into dist/packages/ and prints their sizes.
  */
 const fs = require('node:fs');
@@ -95,6 +96,21 @@ async function bundle(dir) {
 		}
 	}
 	fs.copyFileSync(path.join(ROOT, 'LICENSE.md'), path.join(dir, 'LICENSE.md'));
+	writeMetadata(dir);
+}
+
+/**
+ * `dist/known/*.json` and `dist/types/*.json`, written by n8n-core's own `generate-metadata` (the
+ * script n8n's packages use). n8n loads community packages with `LazyPackageDirectoryLoader`: when
+ * these files exist it reads the node and credential descriptions from them at start-up and only
+ * requires a node's code the first time the node is used.
+ */
+function writeMetadata(dir) {
+	const script = path.join(ROOT, 'node_modules', 'n8n-core', 'bin', 'generate-metadata');
+	execFileSync(process.execPath, [script], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+	for (const file of ['known/nodes.json', 'known/credentials.json', 'types/nodes.json', 'types/credentials.json']) {
+		if (!fs.existsSync(path.join(dir, 'dist', file))) throw new Error(`${path.basename(dir)}: generate-metadata wrote no dist/${file}`);
+	}
 }
 
 async function build() {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -42,7 +42,10 @@ export async function main(args: string[]): Promise<number> {
 		}
 	}
 	const date = new Date().toISOString().slice(0, 10);
-	const out = `# Benchmark results\n\nMeasured ${date} on ${machine()}, ${load}.\nEach row compares two things measured side by side in the same run (\`npm run bench\`).\n\n${table(figures)}\n`;
+	// The explanations (bench/notes.md, written by hand) follow the table of the run.
+	const notesFile = join(root, 'bench', 'notes.md');
+	const notes = existsSync(notesFile) ? `\n${readFileSync(notesFile, 'utf8')}` : '';
+	const out = `# Benchmark results\n\nMeasured ${date} on ${machine()}, ${load}.\nEach row compares two things measured side by side in the same run (\`npm run bench\`); where a comparison is repeated, the ratio column gives min / median / max of the per-pair ratios and the number of pairs.\n\n${table(figures)}\n${notes}`;
 	process.stdout.write(`\n${out}`);
 	if (args.length === 0) writeFileSync(join(root, 'bench', 'RESULTS.md'), out);
 	return 0;

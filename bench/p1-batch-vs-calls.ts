@@ -7,7 +7,9 @@ import type { Simulator, SimulatorOptions } from '../simulator';
 import { Bolna } from '../nodes/Bolna/Bolna.node';
 import { node, registerNodeType, runWorkflow } from '../test/helpers/engine';
 import type { Figure } from './report';
-import { ratio } from './report';
+import { median, paired, ratioSpread } from './report';
+
+const PAIRS = 3;
 
 /** The simulator's seeded keys and first agent (simulator/seed.js). */
 export const SIM_BOLNA_KEY = 'bn-sim-key';
@@ -120,33 +122,46 @@ export async function batchVsCalls(root: string, count = 10_000): Promise<Figure
 		const executionsBefore = Object.keys(sim.state.bolna.executions).length;
 
 		const items = contacts(count);
-		const batch = await runSide(sim, 'batch', items);
-		const batchRecord = sim.requests[sim.requests.length - 1];
-		const uploaded = batchRecord?.body?.files?.file?.[0]?.size as number | undefined;
-		const calls = await runSide(sim, 'calls', contacts(count));
-		if (batch.requests !== 1 || batchRecord?.path !== '/batches') {
-			throw new Error(`expected one POST /batches, the simulator counted ${batch.requests} requests`);
-		}
-		const kept = sim.requests.slice(-Math.min(count, sim.requests.length));
-		if (calls.requests !== count || kept.some((r) => r.method !== 'POST' || r.path !== '/call')) {
-			throw new Error(`expected ${count} POST /call requests, the simulator counted ${calls.requests}`);
-		}
-		const executions = Object.keys(sim.state.bolna.executions).length - executionsBefore;
+		let uploaded: number | undefined;
+		// The two sides side by side, PAIRS times, the order rotating; every pair is checked.
+		const pairs = await paired(
+			PAIRS,
+			async () => {
+				const side = await runSide(sim, 'batch', items);
+				const record = sim.requests[sim.requests.length - 1];
+				uploaded = record?.body?.files?.file?.[0]?.size as number | undefined;
+				if (side.requests !== 1 || record?.path !== '/batches') {
+					throw new Error(`expected one POST /batches, the simulator counted ${side.requests} requests`);
+				}
+				return side;
+			},
+			async () => {
+				const side = await runSide(sim, 'calls', contacts(count));
+				const kept = sim.requests.slice(-Math.min(count, sim.requests.length));
+				if (side.requests !== count || kept.some((r) => r.method !== 'POST' || r.path !== '/call')) {
+					throw new Error(`expected ${count} POST /call requests, the simulator counted ${side.requests}`);
+				}
+				return side;
+			},
+		);
+		const batch = { ms: median(pairs.map(([b]) => b.ms)), requests: pairs[0][0].requests };
+		const calls = { ms: median(pairs.map(([, c]) => c.ms)), requests: pairs[0][1].requests };
+		const executions = (Object.keys(sim.state.bolna.executions).length - executionsBefore) / PAIRS;
 		return [
 			{
 				id: 'P1a',
 				what: `${count.toLocaleString('en')} contacts: Bolna Create Batch (one upload) vs ${count.toLocaleString('en')} Make Call items — wall time through the n8n engine`,
-				ours: seconds(batch.ms),
-				baseline: seconds(calls.ms),
-				ratio: ratio(calls.ms, batch.ms),
-				note: `ratio = Make Call time / Create Batch time; simulator in-process on loopback${uploaded ? `, CSV upload ${(uploaded / 1024).toFixed(0)} KiB` : ''}`,
+				ours: `${seconds(batch.ms)} (median)`,
+				baseline: `${seconds(calls.ms)} (median)`,
+				ratio: ratioSpread(pairs.map(([b, c]) => c.ms / b.ms), 1),
+				note: `ratio per pair = Make Call time / Create Batch time, min / median / max; simulator in-process on loopback${uploaded ? `, CSV upload ${(uploaded / 1024).toFixed(0)} KiB` : ''}`,
 			},
 			{
 				id: 'P1b',
 				what: `${count.toLocaleString('en')} contacts: API requests recorded by the simulator`,
 				ours: `${batch.requests} request${batch.requests === 1 ? '' : 's'}`,
 				baseline: `${calls.requests.toLocaleString('en')} requests`,
-				ratio: ratio(calls.requests, batch.requests, 0),
+				ratio: ratioSpread(pairs.map(([b, c]) => c.requests / b.requests), 0),
 				note: `one POST /batches (multipart) vs one POST /call per item; ${executions.toLocaleString('en')} executions created by the Make Call side`,
 			},
 		];

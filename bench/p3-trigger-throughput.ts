@@ -1,16 +1,19 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { BOLNA_STATUSES } from '../nodes/Bolna/shaping';
 import type { Figure } from './report';
-import { ratio } from './report';
+import { ratioSpread } from './report';
 
 const EVENTS = 600;
 const WARM_UP = 50;
 const CONCURRENCY = 8;
+const ROUNDS = 4;
 const TOKEN = 'bench-token-3f9c2a7e5b1d4c8a9e6f0b2d';
 
 /** The parts of e2e/lib (plain JavaScript) this bench uses. */
@@ -128,6 +131,92 @@ function webhookNode(name: string, type: string, typeVersion: number, parameters
 	return { id: randomUUID(), name, type, typeVersion, position: [0, 0], parameters, webhookId, ...(credentials ? { credentials } : {}) };
 }
 
+/**
+ * A community trigger that does nothing (it answers and starts a run with one empty item), packed
+ * like any community package: the same n8n code path as the Bolna Trigger, none of its work.
+ */
+function packNoopTrigger(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'bench-noop-'));
+	mkdirSync(join(dir, 'dist'));
+	writeFileSync(
+		join(dir, 'package.json'),
+		JSON.stringify({
+			name: 'n8n-nodes-bench-noop',
+			version: '0.0.1',
+			license: 'MIT',
+			files: ['dist'],
+			n8n: { n8nNodesApiVersion: 1, nodes: ['dist/NoopTrigger.node.js'], credentials: [] },
+		}),
+	);
+	writeFileSync(
+		join(dir, 'dist', 'NoopTrigger.node.js'),
+		`class NoopTrigger {
+	constructor() {
+		this.description = {
+			displayName: 'Noop Trigger', name: 'noopTrigger', group: ['trigger'], version: [1, 2], defaultVersion: 2,
+			description: 'Does nothing', defaults: { name: 'Noop Trigger' }, inputs: [], outputs: ['main'],
+			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+			properties: [],
+		};
+	}
+	async webhook() { return { workflowData: [[{ json: {} }]] }; }
+}
+module.exports = { NoopTrigger };
+`,
+	);
+	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: dir, encoding: 'utf8' });
+	const [info] = JSON.parse(out.slice(out.indexOf('['))) as Array<{ filename: string }>;
+	return join(dir, info.filename);
+}
+
+/** Webhook → IF (token and status) → Set: what a user builds by hand instead of the trigger. */
+function handMadeFlow(path: string) {
+	const webhook = webhookNode('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} }, randomUUID());
+	const condition = (leftValue: string, rightValue: string) => ({ id: randomUUID(), leftValue, rightValue, operator: { type: 'string', operation: 'equals' } });
+	return {
+		name: 'Bench: Webhook + IF + Set',
+		nodes: [
+			webhook,
+			{
+				id: randomUUID(),
+				name: 'IF',
+				type: 'n8n-nodes-base.if',
+				typeVersion: 2.2,
+				position: [200, 0],
+				parameters: {
+					conditions: {
+						options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+						conditions: [condition('={{ $json.query.token }}', TOKEN), condition('={{ $json.body.status }}', 'completed')],
+						combinator: 'and',
+					},
+					options: {},
+				},
+			},
+			{
+				id: randomUUID(),
+				name: 'Set',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [400, 0],
+				parameters: {
+					assignments: {
+						assignments: [
+							{ id: randomUUID(), name: 'executionId', value: '={{ $json.body.id }}', type: 'string' },
+							{ id: randomUUID(), name: 'status', value: '={{ $json.body.status }}', type: 'string' },
+							{ id: randomUUID(), name: 'extractedData', value: '={{ $json.body.extracted_data }}', type: 'object' },
+						],
+					},
+					options: {},
+				},
+			},
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'IF', type: 'main', index: 0 }]] },
+			IF: { main: [[{ node: 'Set', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
 function skipped(reason: string): Figure[] {
 	return [
 		{
@@ -159,11 +248,13 @@ export async function triggerThroughput(root: string): Promise<Figure[]> {
 async function triggerThroughputWith(root: string, env: Record<string, string>, setting: string): Promise<Figure[]> {
 	let n8n: N8nInstance | undefined;
 	let tarballs: string[] | undefined;
+	let noop: string | undefined;
 	try {
 		const e2e = loadE2e(root);
 		const runtime = await e2e.ensureRuntime();
 		tarballs = await e2e.buildAndPack();
-		n8n = await e2e.N8n.start({ runtime, tarballs, env: { N8N_LOG_LEVEL: 'warn', ...env } });
+		noop = packNoopTrigger();
+		n8n = await e2e.N8n.start({ runtime, tarballs: [...tarballs, noop], env: { N8N_LOG_LEVEL: 'warn', ...env } });
 		await n8n.setupOwner({ email: 'owner@example.com', password: 'VoiceAgents1', firstName: 'Bench', lastName: 'Owner' });
 		// Never called: with Register Automatically off the trigger makes no API request.
 		const credential = await n8n.createCredential('Bolna (unused)', 'bolnaApi', {
@@ -195,33 +286,61 @@ async function triggerThroughputWith(root: string, env: Record<string, string>, 
 			],
 			connections: {},
 		});
+		const flowPath = `bench-flow-${randomUUID().slice(0, 8)}`;
+		const flow = await n8n.deploy(handMadeFlow(flowPath));
+		const noopId = randomUUID();
+		const noopWorkflow = await n8n.deploy({
+			name: 'Bench: do-nothing community trigger',
+			nodes: [webhookNode('Noop Trigger', 'n8n-nodes-bench-noop.noopTrigger', 2, {}, noopId)],
+			connections: {},
+		});
 		const oursUrl = `${n8n.baseUrl}/webhook/${triggerId}/webhook?token=${TOKEN}`;
 		const bareUrl = `${n8n.baseUrl}/webhook/${barePath}?token=${TOKEN}`;
+		const flowUrl = `${n8n.baseUrl}/webhook/${flowPath}?token=${TOKEN}`;
+		const noopUrl = `${n8n.baseUrl}/webhook/${noopId}/webhook?token=${TOKEN}`;
 
 		// Both paths get the same bodies; the execution ids are distinct, so dedupe drops nothing.
 		const bodies = Array.from({ length: EVENTS + WARM_UP }, (_, i) => payload(i));
-		const half = WARM_UP + EVENTS / 2;
-		const sides = {
-			ours: { url: oursUrl, workflowId: ours.id, phases: [] as Phase[], expected: 0 },
-			bare: { url: bareUrl, workflowId: bare.id, phases: [] as Phase[], expected: 0 },
+		type SideName = 'ours' | 'bare' | 'flow' | 'noop';
+		const sides: Record<SideName, { url: string; workflowId: string; expected: number; next: number }> = {
+			ours: { url: oursUrl, workflowId: ours.id, expected: 0, next: 0 },
+			bare: { url: bareUrl, workflowId: bare.id, expected: 0, next: 0 },
+			flow: { url: flowUrl, workflowId: flow.id, expected: 0, next: 0 },
+			noop: { url: noopUrl, workflowId: noopWorkflow.id, expected: 0, next: 0 },
 		};
-		const phase = async (side: typeof sides.ours, slice: string[], measure: boolean) => {
+		const order: SideName[] = ['ours', 'bare', 'flow', 'noop'];
+		// Each call sends the side's next slice of distinct events (a repeated event id would be a duplicate).
+		const phase = async (name: SideName, count: number): Promise<Phase> => {
+			const side = sides[name];
+			const slice = bodies.slice(side.next, side.next + count);
+			side.next += count;
 			const started = performance.now();
 			const result = await load(side.url, slice);
 			side.expected += slice.length;
 			const recorded = await executionsDone(n8n!, side.workflowId, side.expected);
 			if (result.failures || recorded < side.expected) {
-				throw new Error(`${side === sides.ours ? 'trigger' : 'webhook'}: ${result.failures} non-200 answers, ${recorded}/${side.expected} executions recorded`);
+				throw new Error(`${name}: ${result.failures} non-200 answers, ${recorded}/${side.expected} executions recorded`);
 			}
-			if (measure) side.phases.push({ ...result, doneMs: performance.now() - started });
+			return { ...result, doneMs: performance.now() - started };
 		};
-		await phase(sides.ours, bodies.slice(0, WARM_UP), false);
-		await phase(sides.bare, bodies.slice(0, WARM_UP), false);
-		// A B B A: neither side always runs against the larger execution table.
-		await phase(sides.ours, bodies.slice(WARM_UP, half), true);
-		await phase(sides.bare, bodies.slice(WARM_UP, half), true);
-		await phase(sides.bare, bodies.slice(half), true);
-		await phase(sides.ours, bodies.slice(half), true);
+		for (const name of order) await phase(name, WARM_UP);
+		// ROUNDS rounds of EVENTS / ROUNDS events per side, the order rotating each round (A B C D,
+		// B C D A, …): no side always runs first or against the largest execution table.
+		const perRound = EVENTS / ROUNDS;
+		const rounds: Array<Record<SideName, Phase>> = [];
+		for (let r = 0; r < ROUNDS; r++) {
+			const got = {} as Record<SideName, Phase>;
+			for (let k = 0; k < order.length; k++) {
+				const name = order[(r + k) % order.length];
+				got[name] = await phase(name, perRound);
+			}
+			rounds.push(got);
+		}
+		const eventsPerSecond = (p: Phase) => (p.latencies.length / p.ms) * 1000;
+		const completedPerSecond = (p: Phase) => (p.latencies.length / p.doneMs) * 1000;
+		const p50 = (p: Phase) => percentile([...p.latencies].sort((a, b) => a - b), 0.5);
+		const versus = (measure: (p: Phase) => number, baseline: SideName, side: SideName = 'ours') =>
+			ratioSpread(rounds.map((round) => measure(round[side]) / measure(round[baseline])), 2);
 
 		const summary = (phases: Phase[]) => {
 			const latencies = phases.flatMap((p) => p.latencies).sort((a, b) => a - b);
@@ -234,16 +353,19 @@ async function triggerThroughputWith(root: string, env: Record<string, string>, 
 				p95: percentile(latencies, 0.95),
 			};
 		};
-		const oursLoad = summary(sides.ours.phases);
-		const bareLoad = summary(sides.bare.phases);
-		const runs = `every event answered 200 and recorded as a successful execution (${EVENTS.toLocaleString('en')} per side, after ${WARM_UP} warm-up each; order A B B A)`;
+		const loadOf = (name: SideName) => summary(rounds.map((round) => round[name]));
+		const oursLoad = loadOf('ours');
+		const bareLoad = loadOf('bare');
+		const flowLoad = loadOf('flow');
+		const noopLoad = loadOf('noop');
+		const runs = `every event answered 200 and recorded as a successful execution (${EVENTS.toLocaleString('en')} per side in ${ROUNDS} rounds of ${perRound}, order rotating, after ${WARM_UP} warm-up each; ratio per round, min / median / max)`;
 		return [
 			{
 				id: 'P3a',
 				what: `Real n8n ${runtime.n8n.version}, ${setting}: Bolna Trigger (v2) vs bare Webhook node, ${EVENTS.toLocaleString('en')} Bolna status events, ${CONCURRENCY} concurrent — events/s`,
 				ours: `${oursLoad.eventsPerSecond.toFixed(0)} events/s`,
 				baseline: `${bareLoad.eventsPerSecond.toFixed(0)} events/s`,
-				ratio: ratio(oursLoad.eventsPerSecond, bareLoad.eventsPerSecond, 2),
+				ratio: versus(eventsPerSecond, 'bare'),
 				note: `ratio = trigger / webhook; trigger: token, all ${BOLNA_STATUSES.length} statuses selected, Raw output, dedupe on (distinct ids); both respond on receipt; loopback, keep-alive; ${runs}`,
 			},
 			{
@@ -251,16 +373,32 @@ async function triggerThroughputWith(root: string, env: Record<string, string>, 
 				what: `Same run (${setting}): events/s until n8n has recorded every execution as successful`,
 				ours: `${oursLoad.completedPerSecond.toFixed(0)} events/s`,
 				baseline: `${bareLoad.completedPerSecond.toFixed(0)} events/s`,
-				ratio: ratio(oursLoad.completedPerSecond, bareLoad.completedPerSecond, 2),
-				note: 'includes running and saving each execution (SQLite); checked by polling the executions list every 0.5 s. Only the trigger changes workflow static data (its dedupe memory), which n8n writes to the database before answering each event',
+				ratio: versus(completedPerSecond, 'bare'),
+				note: 'includes running and saving each execution (SQLite); checked by polling the executions list every 0.5 s. Each trigger run also checks n8n\'s processed-data store for an event it already ran (the trigger\'s execute() step, with its re-check a moment later); the bare Webhook node has no such step',
 			},
 			{
 				id: 'P3c',
 				what: `Same run (${setting}): latency per event (p50 / p95)`,
 				ours: `${oursLoad.p50.toFixed(1)} / ${oursLoad.p95.toFixed(1)} ms`,
 				baseline: `${bareLoad.p50.toFixed(1)} / ${bareLoad.p95.toFixed(1)} ms`,
-				ratio: ratio(oursLoad.p50, bareLoad.p50, 2),
+				ratio: versus(p50, 'bare'),
 				note: 'ratio of p50 latencies (trigger / webhook), measured at the client from request to end of response',
+			},
+			{
+				id: 'P3d',
+				what: `Same run (${setting}): Bolna Trigger vs a do-nothing community trigger (answers and starts a run with one empty item) — events/s answered / completed`,
+				ours: `${oursLoad.eventsPerSecond.toFixed(0)} / ${oursLoad.completedPerSecond.toFixed(0)} events/s`,
+				baseline: `${noopLoad.eventsPerSecond.toFixed(0)} / ${noopLoad.completedPerSecond.toFixed(0)} events/s`,
+				ratio: `${versus(eventsPerSecond, 'noop')} answered; ${versus(completedPerSecond, 'noop')} completed`,
+				note: 'the do-nothing trigger takes n8n\'s path for community triggers with none of the work: what is left of the gap to the bare Webhook node is n8n\'s, not this package\'s',
+			},
+			{
+				id: 'P3e',
+				what: `Same run (${setting}): Bolna Trigger vs a hand-made Webhook + IF (token, status) + Set flow — events/s answered / completed`,
+				ours: `${oursLoad.eventsPerSecond.toFixed(0)} / ${oursLoad.completedPerSecond.toFixed(0)} events/s`,
+				baseline: `${flowLoad.eventsPerSecond.toFixed(0)} / ${flowLoad.completedPerSecond.toFixed(0)} events/s`,
+				ratio: `${versus(eventsPerSecond, 'flow')} answered; ${versus(completedPerSecond, 'flow')} completed`,
+				note: 'the flow checks the token and one status with IF and shapes three fields with Set; it has no duplicate check, no payload validation and answers 200 to a wrong token',
 			},
 		];
 	} catch (error) {
@@ -273,5 +411,6 @@ async function triggerThroughputWith(root: string, env: Record<string, string>, 
 			rmSync(n8n.userFolder, { recursive: true, force: true });
 		}
 		if (tarballs) rmSync(dirname(tarballs[0]), { recursive: true, force: true });
+		if (noop) rmSync(dirname(noop), { recursive: true, force: true });
 	}
 }

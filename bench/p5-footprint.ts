@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Figure } from './report';
-import { ratio } from './report';
+import { paired, ratio, ratioSpread, spread } from './report';
 
 function sizeOf(path: string): number {
 	const st = statSync(path);
@@ -15,16 +15,22 @@ function kib(bytes: number): string {
 	return `${(bytes / 1024).toFixed(0)} KiB`;
 }
 
-/** Wall time of a fresh `node -e` that requires the given modules. */
-function loadTimeMs(root: string, modules: string[]): number {
-	const script = `const t=process.hrtime.bigint();${modules.map((m) => `require(${JSON.stringify(m)});`).join('')}process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-	return Number(execFileSync(process.execPath, ['-e', script], { cwd: root }).toString());
-}
-
-function spread(values: number[], digits = 2): string {
-	const sorted = [...values].sort((a, b) => a - b);
-	const f = (v: number) => v.toFixed(digits);
-	return `${f(sorted[0])} / ${f(sorted[Math.floor(sorted.length / 2)])} / ${f(sorted[sorted.length - 1])}`;
+/**
+ * A fresh process that loads n8n-core (whose loaders n8n uses), then — unless `dir` is empty —
+ * loads the package in `dir` with `loader` as n8n does at start-up. Returns the wall time from
+ * before n8n-core to the end, and whether the loader used the lazy-loading metadata.
+ */
+function loadTimeMs(root: string, dir: string, loader: 'LazyPackageDirectoryLoader' | 'PackageDirectoryLoader'): { ms: number; lazy: boolean } {
+	const script = [
+		'const t=process.hrtime.bigint();',
+		"const core=require('n8n-core');",
+		dir
+			? `(async()=>{const l=new core.${loader}(${JSON.stringify(dir)});await l.loadAll();process.stdout.write(JSON.stringify({ms:Number(process.hrtime.bigint()-t)/1e6,lazy:Boolean(l.isLazyLoaded),nodes:Object.keys(l.known.nodes).length}))})();`
+			: 'process.stdout.write(JSON.stringify({ms:Number(process.hrtime.bigint()-t)/1e6,lazy:false,nodes:0}));',
+	].join('');
+	const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root }).toString()) as { ms: number; lazy: boolean; nodes: number };
+	if (dir && out.nodes === 0) throw new Error(`${loader} found no nodes in ${dir}`);
+	return out;
 }
 
 const PAIRS = 9;
@@ -34,22 +40,26 @@ const PAIRS = 9;
  * order alternating, min/median/max of the per-pair ratios) and the files a user installs (the
  * packages have no runtime dependencies, so that is the package itself).
  */
-export function footprint(root: string): Figure[] {
+export async function footprint(root: string): Promise<Figure[]> {
 	const figures: Figure[] = [];
 	for (const name of readdirSync(join(root, 'packages'))) {
 		const dir = join(root, 'packages', name);
 		const pkg = require(join(dir, 'package.json')) as { name: string; n8n: { nodes: string[]; credentials: string[] } };
-		const ours = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((p) => join(dir, p));
-		const ratios: number[] = [];
-		const added: number[] = [];
-		for (let i = 0; i < PAIRS; i++) {
-			const first = i % 2 === 0;
-			const a = first ? loadTimeMs(root, ['n8n-workflow']) : loadTimeMs(root, ['n8n-workflow', ...ours]);
-			const b = first ? loadTimeMs(root, ['n8n-workflow', ...ours]) : loadTimeMs(root, ['n8n-workflow']);
-			const [base, withOurs] = first ? [a, b] : [b, a];
-			ratios.push(withOurs / base);
-			added.push(withOurs - base);
+		const loads: Record<string, { ratios: number[]; added: number[]; lazy: boolean }> = {};
+		for (const loader of ['LazyPackageDirectoryLoader', 'PackageDirectoryLoader'] as const) {
+			const pairs = await paired(
+				PAIRS,
+				() => loadTimeMs(root, dir, loader),
+				() => loadTimeMs(root, '', loader),
+			);
+			loads[loader] = {
+				ratios: pairs.map(([withOurs, base]) => withOurs.ms / base.ms),
+				added: pairs.map(([withOurs, base]) => withOurs.ms - base.ms),
+				lazy: pairs.every(([withOurs]) => withOurs.lazy),
+			};
 		}
+		const lazy = loads.LazyPackageDirectoryLoader;
+		const eager = loads.PackageDirectoryLoader;
 		const installed = ['dist', 'package.json', 'README.md', 'LICENSE.md']
 			.map((f) => join(dir, f))
 			.reduce((sum, f) => {
@@ -62,11 +72,11 @@ export function footprint(root: string): Figure[] {
 		figures.push(
 			{
 				id: `P5b ${name}`,
-				what: `${pkg.name}: load its nodes + credential with require() (${PAIRS} pairs of fresh processes, order alternating)`,
-				ours: `${spread(added, 0)} ms added (min / median / max)`,
-				baseline: 'n8n-workflow alone, same pair',
-				ratio: `${spread(ratios)}×`,
-				note: 'ratio per pair = load time with our modules / n8n-workflow alone; printed min / median / max. Timed with require(), not n8n\'s own loader (not done yet)',
+				what: `${pkg.name}: n8n's start-up load of the package with its own loader for community packages (LazyPackageDirectoryLoader, ${PAIRS} pairs of fresh processes, order rotating)`,
+				ours: `${spread(lazy.added, 1)} ms added (min / median / max)${lazy.lazy ? ', lazy: read dist/known + dist/types, no node code required' : ', NOT lazy'}`,
+				baseline: 'n8n-core alone, same pair',
+				ratio: ratioSpread(lazy.ratios, 3),
+				note: `ratio per pair = (n8n-core + loading the package) / n8n-core alone. The eager PackageDirectoryLoader (what n8n falls back to without dist/known) adds ${spread(eager.added, 1)} ms (ratio ${spread(eager.ratios, 3)}).`,
 			},
 			{
 				id: `P5c ${name}`,

@@ -30,3 +30,40 @@ export function table(figures: Figure[]): string {
 		...rows,
 	].join('\n');
 }
+
+/** `min / median / max` of the values. */
+export function spread(values: number[], digits = 2): string {
+	const sorted = [...values].sort((a, b) => a - b);
+	const f = (v: number) => v.toFixed(digits);
+	return `${f(sorted[0])} / ${f(sorted[Math.floor(sorted.length / 2)])} / ${f(sorted[sorted.length - 1])}`;
+}
+
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Runs the two sides of a comparison `pairs` times, side by side, the order rotating (A B, B A,
+ * A B…) so neither side always runs first, warm or after the other's garbage. Returns each pair.
+ */
+export async function paired<A, B>(pairs: number, a: () => Promise<A> | A, b: () => Promise<B> | B): Promise<Array<[A, B]>> {
+	const out: Array<[A, B]> = [];
+	for (let i = 0; i < pairs; i++) {
+		if (i % 2 === 0) {
+			const first = await a();
+			out.push([first, await b()]);
+		} else {
+			const second = await b();
+			out.push([await a(), second]);
+		}
+	}
+	return out;
+}
+
+/** The ratio column for per-pair ratios: `min / median / max ×` and how many pairs. */
+export function ratioSpread(ratios: number[], digits = 2): string {
+	const finite = ratios.filter((r) => Number.isFinite(r));
+	if (finite.length === 0) return 'n/a';
+	return `${spread(finite, digits)}× (${finite.length} pair${finite.length === 1 ? '' : 's'})`;
+}
