@@ -3,6 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { batchVsCalls } from './p1-batch-vs-calls';
+import { batchVsHttpLoop } from './p1-real-n8n';
 import { csvBuild } from './p2-csv';
 import { triggerThroughput } from './p3-trigger-throughput';
 import { waitRequests } from './p4-wait-requests';
@@ -15,6 +16,7 @@ type Bench = { name: string; run: (root: string) => Promise<Figure[]> | Figure[]
 
 const benches: Bench[] = [
 	{ name: 'P1 batch vs calls', run: batchVsCalls },
+	{ name: 'P1 real n8n batch vs HTTP Request loop', run: batchVsHttpLoop },
 	{ name: 'P2 csv', run: csvBuild },
 	{ name: 'P3 trigger throughput', run: triggerThroughput },
 	{ name: 'P4 wait requests', run: waitRequests },
