@@ -61,28 +61,22 @@ module.exports = async function callGuard(ctx) {
 	const bolnaStart = opening.toFormat("yyyy-MM-dd'T'HH:mm:ss'+00:00'");
 	const deferredTo = opening.toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
-	const blandPosts = requestsTo(ctx.sim, 'POST', '/v1/calls').length;
-	const bland = await runOnce(ctx, `E2E guard Bland defer ${stamp}`, `e2e-guard-bland-defer-${stamp}`,
-		node('Make Call', TYPES.blandAi, { resource: 'call', operation: 'make', phoneNumber: LA_NUMBER, callUsing: 'task', task: 'Say hello.', additionalFields: {} }, { credentials: 'blandAiApi' }),
-		deferring);
-	assert.equal(bland.error, undefined, `Bland deferred call failed: ${bland.error && bland.error.message}`);
-	const blandSent = requestsTo(ctx.sim, 'POST', '/v1/calls').slice(blandPosts);
-	assert.equal(blandSent.length, 1, `Bland: ${blandSent.length} calls placed`);
-	assert.equal(blandSent[0].body.start_time, blandStart, 'Bland start_time');
-	assert.equal(bland.output[0].guard.deferredTo, deferredTo, 'Bland guard.deferredTo');
-	assert.deepEqual(bland.output[0].guard.zones, ['America/Los_Angeles']);
-	lines.push(`hours ${hours} closed now in Los Angeles: Bland call placed once with start_time "${blandStart}", guard.deferredTo ${deferredTo}`);
-
-	const bolnaPosts = requestsTo(ctx.sim, 'POST', '/call').length;
-	const bolna = await runOnce(ctx, `E2E guard Bolna defer ${stamp}`, `e2e-guard-bolna-defer-${stamp}`,
-		node('Make Call', TYPES.bolna, { resource: 'call', operation: 'make', agentId: byId(seed.BOLNA_AGENT_ID), recipientPhoneNumber: LA_NUMBER, additionalFields: {} }, { credentials: 'bolnaApi' }),
-		deferring);
-	assert.equal(bolna.error, undefined, `Bolna deferred call failed: ${bolna.error && bolna.error.message}`);
-	const bolnaSent = requestsTo(ctx.sim, 'POST', '/call').slice(bolnaPosts);
-	assert.equal(bolnaSent.length, 1, `Bolna: ${bolnaSent.length} calls placed`);
-	assert.equal(bolnaSent[0].body.scheduled_at, bolnaStart, 'Bolna scheduled_at');
-	assert.equal(bolna.output[0].guard.deferredTo, deferredTo, 'Bolna guard.deferredTo');
-	lines.push(`Bolna call placed once with scheduled_at "${bolnaStart}" (the simulator accepts it and schedules the call)`);
+	// [provider, path, body key of the start time, its expected value, step]
+	const deferrals = [
+		['Bland', '/v1/calls', 'start_time', blandStart, node('Make Call', TYPES.blandAi, { resource: 'call', operation: 'make', phoneNumber: LA_NUMBER, callUsing: 'task', task: 'Say hello.', additionalFields: {} }, { credentials: 'blandAiApi' })],
+		['Bolna', '/call', 'scheduled_at', bolnaStart, node('Make Call', TYPES.bolna, { resource: 'call', operation: 'make', agentId: byId(seed.BOLNA_AGENT_ID), recipientPhoneNumber: LA_NUMBER, additionalFields: {} }, { credentials: 'bolnaApi' })],
+	];
+	for (const [provider, path, key, expected, step] of deferrals) {
+		const before = requestsTo(ctx.sim, 'POST', path).length;
+		const run = await runOnce(ctx, `E2E guard ${provider} defer ${stamp}`, `e2e-guard-${provider.toLowerCase()}-defer-${stamp}`, step, deferring);
+		assert.equal(run.error, undefined, `${provider} deferred call failed: ${run.error && run.error.message}`);
+		const sent = requestsTo(ctx.sim, 'POST', path).slice(before);
+		assert.equal(sent.length, 1, `${provider}: ${sent.length} calls placed`);
+		assert.equal(sent[0].body[key], expected, `${provider} ${key}`);
+		assert.equal(run.output[0].guard.deferredTo, deferredTo, `${provider} guard.deferredTo`);
+		assert.deepEqual(run.output[0].guard.zones, ['America/Los_Angeles'], `${provider} guard.zones`);
+		lines.push(`hours ${hours} closed now in Los Angeles: ${provider} call placed once with ${key} "${expected}", guard.deferredTo ${deferredTo}`);
+	}
 
 	// --- cooldown across executions: the second execution is refused, nothing sent
 	const cooling = {
