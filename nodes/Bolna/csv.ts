@@ -27,21 +27,30 @@ export interface RejectedRow {
 export interface ContactPlan {
 	/** `contact_number` first, then the other columns in first-seen order. */
 	columns: string[];
-	/** Input item index (items mode) or CSV row number of each valid row. */
-	sources: number[];
+	/** Valid rows. */
+	count: number;
+	/** Input item index (items mode) or CSV row number of valid row `k`. */
+	source: (k: number) => number;
 	rejected: RejectedRow[];
 	/** Valid rows, aligned with `columns`; the number is normalised to E.164. */
 	rows: () => Iterable<string[]>;
 }
 
 /** A plan with its rows written out (tests and small inputs). */
-export interface Contacts extends Omit<ContactPlan, 'rows'> {
+export interface Contacts extends Pick<ContactPlan, 'columns' | 'rejected'> {
+	/** Input item index (items mode) or CSV row number of each valid row. */
+	sources: number[];
 	rows: string[][];
 }
 
 /** Writes out a plan's rows. */
 export function materialize(plan: ContactPlan): Contacts {
-	return { columns: plan.columns, sources: plan.sources, rejected: plan.rejected, rows: [...plan.rows()] };
+	return {
+		columns: plan.columns,
+		sources: Array.from({ length: plan.count }, (_, k) => plan.source(k)),
+		rejected: plan.rejected,
+		rows: [...plan.rows()],
+	};
 }
 
 /** A CSV file that cannot be used at all (as opposed to single bad rows). */
@@ -52,34 +61,19 @@ function label(source: { itemIndex?: number; row?: number }): string {
 }
 
 /**
- * Numbers already seen, each with the item index or CSV row where it came first (a number, not
- * a label: 100,000 labels cost more heap than the CSV they describe).
- */
-interface Seen {
-	/** Keyed by `phoneKey`. */
-	first: Map<number, number>;
-	label: (source: number) => string;
-}
-
-/**
  * An E.164 number as a number (`+14155550101` → 14155550101): up to 15 digits, exact in a double,
- * and a quarter of the heap of the string. `phoneOf` gives the string back.
+ * so 100,000 numbers fit in one 800 KB typed array. `phoneOf` gives the string back.
  */
 function phoneKey(phone: string): number {
 	return Number(phone.slice(1));
 }
 
 function phoneOf(key: number): string {
-	return `+${key}`;
+	return `+${key.toFixed(0)}`;
 }
 
-/** A phone number check shared by both modes: E.164, allow-list, duplicates. */
-function checkContact(
-	value: unknown,
-	prefixes: string[],
-	seen: Seen,
-	where: number,
-): { phone: string } | { reason: string } {
+/** The phone number check of one row: E.164 and the allow-list (duplicates are found afterwards). */
+function checkContact(value: unknown, prefixes: string[]): { phone: string } | { reason: string } {
 	if (value === undefined || value === null || String(value).trim() === '') {
 		return { reason: 'no phone number' };
 	}
@@ -87,14 +81,124 @@ function checkContact(
 	if ('problem' in checked) {
 		return { reason: checked.problem === 'not in E.164 format' ? 'not a phone number in E.164 format, e.g. +14155550123' : checked.problem };
 	}
-	const phone = checked.phone;
-	const refused = destinationProblem(phone, prefixes);
-	if (refused) return { reason: refused };
-	const key = phoneKey(phone);
-	const first = seen.first.get(key);
-	if (first !== undefined) return { reason: `duplicate of ${seen.label(first)}` };
-	seen.first.set(key, where);
-	return { phone };
+	const refused = destinationProblem(checked.phone, prefixes);
+	return refused ? { reason: refused } : { phone: checked.phone };
+}
+
+/** One input (items or CSV records) as the row check reads it; `i` counts rows from 0. */
+interface RowReader {
+	count: number;
+	/** The item index or CSV row number of row `i`, as messages and `sources` give it. */
+	where: (i: number) => number;
+	/** The number as written in row `i`. */
+	phone: (i: number) => unknown;
+	/** A problem with row `i` found before its number is read. */
+	shape?: (i: number) => string | undefined;
+	/** A problem with the other cells of row `i`, given its normalised number. */
+	others: (i: number, phone: string) => string | undefined;
+	/** The reason given when a row has no number. */
+	noPhone: string;
+	/** What `where` counts: input items or CSV rows. */
+	source: 'itemIndex' | 'row';
+}
+
+/** The rows that passed the check, as `checkRows` keeps them. */
+interface CheckedRows {
+	/** Valid rows. */
+	count: number;
+	/** The normalised number of valid row `k` (`phoneKey`). */
+	phones: Float64Array;
+	/** The row index of valid row `k`; undefined when no row was refused (valid row `k` is row `k`). */
+	rows: Int32Array | undefined;
+	rejected: RejectedRow[];
+}
+
+/**
+ * Checks every row once and keeps no per-row objects: the normalised numbers in one typed array
+ * (8 bytes a row, outside the JS heap) and, only once a row is refused, the index of each valid
+ * row (4 bytes a row). Duplicates are found afterwards by sorting a copy of the numbers, so a
+ * batch without duplicates needs no lookup table at all; the first row of a number is kept,
+ * later ones are refused.
+ */
+function checkRows(reader: RowReader, prefixes: string[]): CheckedRows {
+	const phones = new Float64Array(reader.count);
+	let rows: Int32Array | undefined;
+	const refused: Array<{ i: number; reason: string }> = [];
+	const othersRefused = new Map<number, string>();
+	const refuse = (i: number, reason: string) => {
+		refused.push({ i, reason });
+		if (rows) return;
+		// Until now valid row k was row k.
+		rows = new Int32Array(reader.count);
+		for (let k = 0; k < reader.count; k++) rows[k] = k;
+	};
+	let n = 0;
+	for (let i = 0; i < reader.count; i++) {
+		const shape = reader.shape?.(i);
+		if (shape) {
+			refuse(i, shape);
+			continue;
+		}
+		const checked = checkContact(reader.phone(i), prefixes);
+		if ('reason' in checked) {
+			refuse(i, checked.reason === 'no phone number' ? reader.noPhone : checked.reason);
+			continue;
+		}
+		phones[n] = phoneKey(checked.phone);
+		if (rows) rows[n] = i;
+		n++;
+		// Refused once duplicates are known: a duplicate is refused as a duplicate first.
+		const other = reader.others(i, checked.phone);
+		if (other) othersRefused.set(i, other);
+	}
+	const firstOf = firstRows(phones, rows, n);
+	let kept = 0;
+	for (let k = 0; k < n; k++) {
+		const i = rows ? rows[k] : k;
+		const first = firstOf?.get(phones[k]);
+		const reason =
+			first !== undefined && first !== i
+				? `duplicate of ${label({ [reader.source]: reader.where(first) })}`
+				: othersRefused.get(i);
+		if (reason !== undefined) {
+			refuse(i, reason);
+			continue;
+		}
+		// kept ≤ k: the valid rows are packed into the front of the same arrays
+		phones[kept] = phones[k];
+		if (rows) rows[kept] = i;
+		kept++;
+	}
+	refused.sort((x, y) => x.i - y.i);
+	return {
+		count: kept,
+		phones,
+		rows,
+		rejected: refused.map(({ i, reason }) => ({
+			[reader.source]: reader.where(i),
+			value: cellValue(reader.phone(i)),
+			reason,
+		})),
+	};
+}
+
+/**
+ * For each number that occurs more than once among the first `n` entries of `phones`: the row
+ * where it occurs first. Undefined when every number is distinct (a sorted copy of the numbers
+ * shows that without a lookup table).
+ */
+function firstRows(phones: Float64Array, rows: Int32Array | undefined, n: number): Map<number, number> | undefined {
+	const sorted = phones.slice(0, n).sort();
+	let repeated: Set<number> | undefined;
+	for (let k = 1; k < n; k++) {
+		if (sorted[k] === sorted[k - 1]) (repeated ??= new Set()).add(sorted[k]);
+	}
+	if (!repeated) return undefined;
+	const first = new Map<number, number>();
+	for (let k = 0; k < n; k++) {
+		if (repeated.has(phones[k]) && !first.has(phones[k])) first.set(phones[k], rows ? rows[k] : k);
+	}
+	return first;
 }
 
 /**
@@ -154,37 +258,24 @@ export function planFromItems(
 	const cellsOf = (json: IDataObject, phone: string) =>
 		columns.map((column) => (column === CONTACT_COLUMN ? phone : cellValue(json[column])));
 
-	const seen: Seen = { first: new Map(), label: (itemIndex) => label({ itemIndex }) };
-	// The normalised numbers of the valid rows, as `phoneKey`s.
-	const phones: number[] = [];
-	const sources: number[] = [];
-	const rejected: RejectedRow[] = [];
-	items.forEach((json, itemIndex) => {
-		const raw = fieldValue(json, phoneField);
-		const checked = checkContact(raw, prefixes, seen, itemIndex);
-		if ('reason' in checked) {
-			const reason =
-				checked.reason === 'no phone number' ? `no phone number in field "${phoneField}"` : checked.reason;
-			rejected.push({ itemIndex, value: cellValue(raw), reason });
-			return;
-		}
-		if (prefixes.length > 0) {
-			const other = otherNumberProblem(columns, cellsOf(json, checked.phone), prefixes);
-			if (other) {
-				rejected.push({ itemIndex, value: cellValue(raw), reason: other });
-				return;
-			}
-		}
-		phones.push(phoneKey(checked.phone));
-		sources.push(itemIndex);
-	});
-	seen.first.clear();
+	const { count, phones, rows, rejected } = checkRows(
+		{
+			count: items.length,
+			where: (i) => i,
+			phone: (i) => fieldValue(items[i], phoneField),
+			others: (i, phone) => (prefixes.length > 0 ? otherNumberProblem(columns, cellsOf(items[i], phone), prefixes) : undefined),
+			noPhone: `no phone number in field "${phoneField}"`,
+			source: 'itemIndex',
+		},
+		prefixes,
+	);
 	return {
 		columns,
-		sources,
+		count,
+		source: (k) => (rows ? rows[k] : k),
 		rejected,
 		*rows() {
-			for (let i = 0; i < sources.length; i++) yield cellsOf(items[sources[i]], phoneOf(phones[i]));
+			for (let k = 0; k < count; k++) yield cellsOf(items[rows ? rows[k] : k], phoneOf(phones[k]));
 		},
 	};
 }
@@ -280,40 +371,30 @@ export function planFromCsv(text: string, prefixes: string[]): ContactPlan {
 
 	const cellsOf = (record: string[], phone: string) =>
 		order.map((i) => (i === phoneIndex ? phone : (record[i] ?? '')));
-	const seen: Seen = { first: new Map(), label: (row) => label({ row }) };
-	const phones: number[] = [];
-	const sources: number[] = [];
-	const rejected: RejectedRow[] = [];
-	records.slice(1).forEach((record, index) => {
-		const row = index + 2;
-		const raw = record[phoneIndex] ?? '';
-		if (record.length > header.length) {
-			rejected.push({ row, value: raw, reason: `has ${record.length} fields, the header has ${header.length}` });
-			return;
-		}
-		const checked = checkContact(raw, prefixes, seen, row);
-		if ('reason' in checked) {
-			rejected.push({ row, value: raw, reason: checked.reason });
-			return;
-		}
-		if (prefixes.length > 0) {
-			const other = otherNumberProblem(columns, cellsOf(record, checked.phone), prefixes);
-			if (other) {
-				rejected.push({ row, value: raw, reason: other });
-				return;
-			}
-		}
-		phones.push(phoneKey(checked.phone));
-		sources.push(row);
-	});
-	seen.first.clear();
+	// records[0] is the header: row i of the data is CSV row i + 2, records[i + 1]
+	const { count, phones, rows, rejected } = checkRows(
+		{
+			count: records.length - 1,
+			where: (i) => i + 2,
+			phone: (i) => records[i + 1][phoneIndex] ?? '',
+			shape: (i) =>
+				records[i + 1].length > header.length
+					? `has ${records[i + 1].length} fields, the header has ${header.length}`
+					: undefined,
+			others: (i, phone) =>
+				prefixes.length > 0 ? otherNumberProblem(columns, cellsOf(records[i + 1], phone), prefixes) : undefined,
+			noPhone: 'no phone number',
+			source: 'row',
+		},
+		prefixes,
+	);
 	return {
 		columns,
-		sources,
+		count,
+		source: (k) => (rows ? rows[k] : k) + 2,
 		rejected,
 		*rows() {
-			// records[0] is the header: CSV row r is records[r - 1]
-			for (let i = 0; i < sources.length; i++) yield cellsOf(records[sources[i] - 1], phoneOf(phones[i]));
+			for (let k = 0; k < count; k++) yield cellsOf(records[(rows ? rows[k] : k) + 1], phoneOf(phones[k]));
 		},
 	};
 }
@@ -329,48 +410,46 @@ export const CSV_CHUNK_BYTES = 64 * 1024;
 const RECORDS_PER_CALL = 256;
 
 /**
- * The CSV Bolna receives (header line, then one line per contact), written by csv-stringify a
- * few hundred records at a time and handed on in chunks of about `CSV_CHUNK_BYTES`: the whole
- * file is never held in memory. (csv-stringify's stream API is built on `node:stream`, which a
- * verified community node may not import; its record writer is the same one, called in slices.)
+ * The CSV Bolna receives (header line, then one line per contact) as text pieces of about
+ * `CSV_CHUNK_BYTES`, written by csv-stringify a few hundred records at a time: the whole file is
+ * never held in memory. (csv-stringify's stream API is built on `node:stream`, which a verified
+ * community node may not import; its record writer is the same one, called in slices.)
  */
-export function* csvChunks(
+function* csvTexts(
 	contacts: Pick<ContactPlan, 'columns'> & { rows: ContactPlan['rows'] | string[][] },
-): Generator<Buffer> {
+): Generator<string> {
 	const { columns, rows } = contacts;
 	let records: string[][] = [columns];
-	let pending: string[] = [];
-	let pendingBytes = 0;
-	const flushRecords = () => {
-		const text = stringify(records);
-		records = [];
-		pending.push(text);
-		pendingBytes += text.length;
-	};
+	let pending = '';
 	for (const row of typeof rows === 'function' ? rows() : rows) {
 		records.push(row);
 		if (records.length < RECORDS_PER_CALL) continue;
-		flushRecords();
-		if (pendingBytes >= CSV_CHUNK_BYTES) {
-			yield Buffer.from(pending.join(''), 'utf8');
-			pending = [];
-			pendingBytes = 0;
+		pending += stringify(records);
+		records = [];
+		if (pending.length >= CSV_CHUNK_BYTES) {
+			yield pending;
+			pending = '';
 		}
 	}
-	if (records.length > 0) flushRecords();
-	if (pending.length > 0) yield Buffer.from(pending.join(''), 'utf8');
+	if (records.length > 0) pending += stringify(records);
+	if (pending !== '') yield pending;
 }
 
-/** Exact size in bytes of the CSV `csvChunks` writes, computed without keeping it. */
-export function csvByteLength(contacts: Parameters<typeof csvChunks>[0]): number {
+/** The CSV as UTF-8 chunks of about `CSV_CHUNK_BYTES`, for the request body. */
+export function* csvChunks(contacts: Parameters<typeof csvTexts>[0]): Generator<Buffer> {
+	for (const text of csvTexts(contacts)) yield Buffer.from(text, 'utf8');
+}
+
+/** Exact size in bytes of the CSV `csvChunks` writes, computed without keeping or encoding it. */
+export function csvByteLength(contacts: Parameters<typeof csvTexts>[0]): number {
 	let bytes = 0;
-	for (const chunk of csvChunks(contacts)) bytes += chunk.length;
+	for (const text of csvTexts(contacts)) bytes += Buffer.byteLength(text, 'utf8');
 	return bytes;
 }
 
 /** The whole CSV as text (tests and small inputs). */
-export function toCsv(contacts: Parameters<typeof csvChunks>[0]): string {
-	return Buffer.concat([...csvChunks(contacts)]).toString('utf8');
+export function toCsv(contacts: Parameters<typeof csvTexts>[0]): string {
+	return [...csvTexts(contacts)].join('');
 }
 
 /** One line per rejected row, for an error message. At most `max` lines, then a count. */

@@ -72,6 +72,28 @@ describe('contactsFromItems', () => {
 		]);
 	});
 
+	it('keeps the first row of each number and refuses later ones, in input order, even when the first is refused for another column', () => {
+		const { rejected, sources } = contactsFromItems(
+			[
+				{ phone: '+14155550101', transfer: '+447911123456' },
+				{ phone: '+14155550102' },
+				{ phone: '+1 415 555 0101' },
+				{ phone: '+14155550102', transfer: '+447911123456' },
+				{ phone: '+14155550103' },
+				{ phone: '(+1) 415-555-0102' },
+			],
+			'phone',
+			['+1'],
+		);
+		expect(sources).toEqual([1, 4]);
+		expect(rejected).toEqual([
+			{ itemIndex: 0, value: '+14155550101', reason: 'column "transfer" holds +447911123456, outside the allowed destination prefixes (+1)' },
+			{ itemIndex: 2, value: '+1 415 555 0101', reason: 'duplicate of item 0' },
+			{ itemIndex: 3, value: '+14155550102', reason: 'duplicate of item 1' },
+			{ itemIndex: 5, value: '(+1) 415-555-0102', reason: 'duplicate of item 1' },
+		]);
+	});
+
 	it('never makes a column of an unsafe key', () => {
 		const item = JSON.parse('{"phone":"+14155550101","__proto__":{"x":1},"ok":1}');
 		expect(contactsFromItems([item], 'phone', []).columns).toEqual(['contact_number', 'ok']);
@@ -87,6 +109,15 @@ describe('contactsFromCsv', () => {
 		expect(contacts.rejected).toEqual([
 			{ row: 3, value: '12', reason: 'not a phone number in E.164 format, e.g. +14155550123' },
 			{ row: 4, value: '+14155550102', reason: 'has 3 fields, the header has 2' },
+		]);
+	});
+
+	it('refuses repeated numbers by CSV row, after rows refused for their shape', () => {
+		const contacts = contactsFromCsv('contact_number,name\n+14155550101,Ada\n+14155550101,Bob,extra\n+1 415 555 0101,Cy\n', []);
+		expect(contacts.sources).toEqual([2]);
+		expect(contacts.rejected).toEqual([
+			{ row: 3, value: '+14155550101', reason: 'has 3 fields, the header has 2' },
+			{ row: 4, value: '+1 415 555 0101', reason: 'duplicate of row 2' },
 		]);
 	});
 
@@ -121,5 +152,40 @@ describe('toCsv and cells', () => {
 	it('describeRejected caps the list', () => {
 		const rejected = Array.from({ length: 3 }, (_, i) => ({ itemIndex: i, value: 'x', reason: 'bad' }));
 		expect(describeRejected(rejected, 2)).toBe('item 0 ("x"): bad\nitem 1 ("x"): bad\n… and 1 more');
+	});
+});
+
+describe('row checks on a large mixed input', () => {
+	/** The rules written the plain way: one pass, a map of numbers already seen. */
+	function reference(phones: string[], prefixes: string[]) {
+		const seen = new Map<string, number>();
+		const sources: number[] = [];
+		const reasons: Array<[number, string]> = [];
+		phones.forEach((raw, itemIndex) => {
+			const { rejected, rows } = contactsFromItems([{ phone: raw }], 'phone', prefixes);
+			if (rejected.length) return reasons.push([itemIndex, rejected[0].reason]);
+			const phone = rows[0][0];
+			const first = seen.get(phone);
+			if (first !== undefined) return reasons.push([itemIndex, `duplicate of item ${first}`]);
+			seen.set(phone, itemIndex);
+			sources.push(itemIndex);
+		});
+		return { sources, reasons };
+	}
+
+	it('keeps and refuses exactly the rows a plain one-pass check does, whatever the first refused row', () => {
+		let state = 7;
+		const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const pool = ['+14155550101', '+1 415 555 0102', '0014155550103', '+447911123456', '+1415', '', 'n/a'];
+		for (let round = 0; round < 20; round++) {
+			const phones = Array.from({ length: 300 }, (_, i) =>
+				random() < 0.15 ? pool[Math.floor(random() * pool.length)] : `+1 415 ${String(5_000_000 + Math.floor(random() * 400)).padStart(7, '0')}` + (i % 2 ? '' : ' '),
+			);
+			const expected = reference(phones, ['+1']);
+			const got = contactsFromItems(phones.map((phone) => ({ phone })), 'phone', ['+1']);
+			expect(got.sources).toEqual(expected.sources);
+			expect(got.rejected.map((r) => [r.itemIndex, r.reason])).toEqual(expected.reasons);
+			expect(got.rows.map((r) => r[0])).toEqual(expected.sources.map((i) => contactsFromItems([{ phone: phones[i] }], 'phone', []).rows[0][0]));
+		}
 	});
 });

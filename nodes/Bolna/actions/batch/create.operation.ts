@@ -226,10 +226,11 @@ async function guardContacts(
 	const keep: boolean[] = phones.map((phone, index) => {
 		const reason = verdicts.refused.get(index);
 		if (reason === undefined) return true;
-		rejected.push({ ...sourceOf(this, plan.sources[index]), value: phone, reason });
+		rejected.push({ ...sourceOf(this, plan.source(index)), value: phone, reason });
 		return false;
 	});
 	const keptPhones = phones.filter((_, index) => keep[index]);
+	const keptSources = Int32Array.from(keep.flatMap((kept, index) => (kept ? [plan.source(index)] : [])));
 	const requested = Math.max(Date.parse(schedule.scheduledAt), Date.now());
 	const window = batchWindow(guard, keptPhones, requested, toScheduleMark);
 	if (!window.ok) {
@@ -244,7 +245,8 @@ async function guardContacts(
 	return {
 		contacts: {
 			columns: plan.columns,
-			sources: plan.sources.filter((_, index) => keep[index]),
+			count: keptSources.length,
+			source: (k) => keptSources[k],
 			rejected,
 			rows: function* () {
 				let index = 0;
@@ -307,7 +309,7 @@ export async function executeAll(
 			},
 		);
 	}
-	if (contacts.sources.length === 0) {
+	if (contacts.count === 0) {
 		throw new NodeOperationError(node, 'There are no valid contacts, so no batch was created', {
 			itemIndex: 0,
 			description: contacts.rejected.length
@@ -374,7 +376,7 @@ export async function executeAll(
 		batchId: batchId || null,
 		state: scheduled?.state ?? created.state ?? null,
 		agentId,
-		contactCount: contacts.sources.length,
+		contactCount: contacts.count,
 		skippedRows: contacts.rejected as unknown as IDataObject[],
 		...(guarded.note ? { guard: guarded.note } : {}),
 		schedule: schedule
