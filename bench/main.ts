@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { batchVsCalls } from './p1-batch-vs-calls';
 import { batchVsHttpLoop } from './p1-real-n8n';
 import { csvBuild } from './p2-csv';
+import { credentialQueries } from './p3-credential-queries';
 import { triggerThroughput } from './p3-trigger-throughput';
 import { waitRequests } from './p4-wait-requests';
 import { footprint } from './p5-footprint';
@@ -19,6 +20,7 @@ const benches: Bench[] = [
 	{ name: 'P1 real n8n batch vs HTTP Request loop', run: batchVsHttpLoop },
 	{ name: 'P2 csv', run: csvBuild },
 	{ name: 'P3 trigger throughput', run: triggerThroughput },
+	{ name: 'P3 credential queries', run: credentialQueries },
 	{ name: 'P4 wait requests', run: waitRequests },
 	{ name: 'P5 return all', run: returnAll },
 	{ name: 'P5 footprint', run: footprint },

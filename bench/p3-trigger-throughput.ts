@@ -17,7 +17,7 @@ const ROUNDS = 4;
 const TOKEN = 'bench-token-3f9c2a7e5b1d4c8a9e6f0b2d';
 
 /** The parts of e2e/lib (plain JavaScript) this bench uses. */
-interface N8nInstance {
+export interface N8nInstance {
 	baseUrl: string;
 	userFolder: string;
 	setupOwner(owner: { email: string; password: string; firstName?: string; lastName?: string }): Promise<void>;
@@ -25,6 +25,8 @@ interface N8nInstance {
 	deploy(workflow: Record<string, unknown>, credentials?: Record<string, unknown>): Promise<{ id: string }>;
 	request(method: string, path: string, data?: unknown): Promise<any>;
 	logTail(lines?: number): string;
+	log(): string;
+	logFile: string;
 	stop(): Promise<void>;
 }
 interface E2eLib {
@@ -33,14 +35,14 @@ interface E2eLib {
 	N8n: { start(options: Record<string, unknown>): Promise<N8nInstance> };
 }
 
-function loadE2e(root: string): E2eLib {
+export function loadE2e(root: string): E2eLib {
 	const install = require(join(root, 'e2e', 'lib', 'install.js'));
 	const n8n = require(join(root, 'e2e', 'lib', 'n8n.js'));
 	return { ensureRuntime: install.ensureRuntime, buildAndPack: n8n.buildAndPack, N8n: n8n.N8n };
 }
 
 /** A Bolna execution as Bolna POSTs it to the agent's webhook on a status change. */
-function payload(i: number): string {
+export function payload(i: number): string {
 	const status = BOLNA_STATUSES[i % BOLNA_STATUSES.length];
 	const at = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
 	return JSON.stringify({
@@ -127,15 +129,17 @@ async function executionsDone(n8n: N8nInstance, workflowId: string, count: numbe
 	return seen;
 }
 
-function webhookNode(name: string, type: string, typeVersion: number, parameters: Record<string, unknown>, webhookId: string, credentials?: Record<string, unknown>) {
+export function webhookNode(name: string, type: string, typeVersion: number, parameters: Record<string, unknown>, webhookId: string, credentials?: Record<string, unknown>) {
 	return { id: randomUUID(), name, type, typeVersion, position: [0, 0], parameters, webhookId, ...(credentials ? { credentials } : {}) };
 }
 
 /**
  * A community trigger that does nothing (it answers and starts a run with one empty item), packed
  * like any community package: the same n8n code path as the Bolna Trigger, none of its work.
+ * `noopCredentialTrigger` is the same with a credential of its own (`noopApi`) that it shows and
+ * never reads.
  */
-function packNoopTrigger(): string {
+export function packNoopTrigger(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'bench-noop-'));
 	mkdirSync(join(dir, 'dist'));
 	writeFileSync(
@@ -145,23 +149,42 @@ function packNoopTrigger(): string {
 			version: '0.0.1',
 			license: 'MIT',
 			files: ['dist'],
-			n8n: { n8nNodesApiVersion: 1, nodes: ['dist/NoopTrigger.node.js'], credentials: [] },
+			n8n: {
+				n8nNodesApiVersion: 1,
+				nodes: ['dist/NoopTrigger.node.js', 'dist/NoopCredentialTrigger.node.js'],
+				credentials: ['dist/NoopApi.credentials.js'],
+			},
 		}),
 	);
-	writeFileSync(
-		join(dir, 'dist', 'NoopTrigger.node.js'),
-		`class NoopTrigger {
+	const trigger = (className: string, name: string, credentials: string) => `class ${className} {
 	constructor() {
 		this.description = {
-			displayName: 'Noop Trigger', name: 'noopTrigger', group: ['trigger'], version: [1, 2], defaultVersion: 2,
-			description: 'Does nothing', defaults: { name: 'Noop Trigger' }, inputs: [], outputs: ['main'],
+			displayName: '${className}', name: '${name}', group: ['trigger'], version: [1, 2], defaultVersion: 2,
+			description: 'Does nothing', defaults: { name: '${className}' }, inputs: [], outputs: ['main'],
+			credentials: ${credentials},
 			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 			properties: [],
 		};
 	}
 	async webhook() { return { workflowData: [[{ json: {} }]] }; }
 }
-module.exports = { NoopTrigger };
+module.exports = { ${className} };
+`;
+	writeFileSync(join(dir, 'dist', 'NoopTrigger.node.js'), trigger('NoopTrigger', 'noopTrigger', '[]'));
+	writeFileSync(
+		join(dir, 'dist', 'NoopCredentialTrigger.node.js'),
+		trigger('NoopCredentialTrigger', 'noopCredentialTrigger', "[{ name: 'noopApi', required: true }]"),
+	);
+	writeFileSync(
+		join(dir, 'dist', 'NoopApi.credentials.js'),
+		`class NoopApi {
+	constructor() {
+		this.name = 'noopApi';
+		this.displayName = 'Noop API';
+		this.properties = [{ displayName: 'Key', name: 'key', type: 'string', typeOptions: { password: true }, default: '' }];
+	}
+}
+module.exports = { NoopApi };
 `,
 	);
 	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: dir, encoding: 'utf8' });

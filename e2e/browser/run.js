@@ -180,6 +180,29 @@ async function main() {
 			return [`listed: ${entries.join(', ')}`];
 		});
 
+		await check('Bolna Trigger: asks for the credential only while Register Automatically is on', async () => {
+			await editor.newWorkflow();
+			await editor.openNodePanel();
+			await editor.search('Bolna');
+			await editor.pick('Bolna');
+			if (!(await editor.ndv.isVisible())) await editor.pickAction((await editor.actions())[0].action);
+			await editor.waitForNdv();
+			const credential = editor.ndv.getByTestId('node-credentials-select');
+			const before = await credential.isVisible();
+			// The switch element, however the editor version nests it in the parameter input.
+			const field = '[data-test-id="parameter-input-registerAutomatically"]';
+			await editor.ndv.locator(`${field} .el-switch, ${field}.el-switch, ${field} [role="switch"]`).first().click();
+			await editor.page.waitForTimeout(500);
+			const after = await credential.isVisible();
+			const labels = await editor.fieldLabels();
+			await shot('bolna-trigger-manual-token');
+			await editor.closeNdv();
+			assert(before, 'no credential field with Register Automatically on');
+			assert(!after, 'the credential field is still shown with Register Automatically off');
+			assert(labels.includes('Token'), `no Token field with Register Automatically off (fields: ${labels.join(', ')})`);
+			return [`credential shown: on → ${before}, off → ${after}; fields when off: ${labels.join(', ')}`];
+		});
+
 		await check('"What happens next?": search finds both nodes by name and by what users type', async () => {
 			await startWithManualTrigger();
 			await editor.openNextStepPanel(MANUAL_TRIGGER);

@@ -182,7 +182,11 @@ export class BolnaTrigger implements INodeType {
 		defaults: { name: 'Bolna Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'bolnaApi', required: true }],
+		// The credential registers the URL and derives its token. With a manual token nothing needs
+		// it, and n8n checks a node's credential access before every execution (a database query
+		// per event) only while the credential is shown. `hide`, not `show`: n8n 1.x's editor takes
+		// a field named in a credential's `show` for an authentication selector and hides it.
+		credentials: [{ name: 'bolnaApi', required: true, displayOptions: { hide: { registerAutomatically: [false] } } }],
 		webhooks: triggerWebhooks,
 		properties: [
 			{

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { BolnaTrigger } from '../../nodes/Bolna/BolnaTrigger.node';
 import { BOLNA_STATUSES } from '../../nodes/Bolna/shaping';
@@ -239,6 +240,29 @@ describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
 				401,
 				'Unauthorized: missing or wrong token',
 			);
+		});
+
+		it('with Register Automatically off, has no credential in use and runs without one', async () => {
+			// What n8n's pre-execution credential check asks (getActiveCredentialTypes): it queries the
+			// database for every credential a node shows, on every execution.
+			const description = new BolnaTrigger().description;
+			const shown = (parameters: IDataObject) =>
+				(description.credentials ?? [])
+					.filter((credential) => NodeHelpers.displayParameter(parameters, credential, trigger(parameters), description))
+					.map((credential) => credential.name);
+			expect(shown({ registerAutomatically: true })).toEqual(['bolnaApi']);
+			expect(shown({ registerAutomatically: false })).toEqual([]);
+
+			const token = 'my-own-dummy-token-0123456789';
+			const call = await callWebhook({
+				node: { ...trigger({ registerAutomatically: false, token }), credentials: undefined },
+				body: completed.json,
+				query: { token },
+				headers: { 'content-type': 'application/json' },
+				credentials: {},
+				staticData: {},
+			});
+			expect(call.result.workflowData).toHaveLength(1);
 		});
 
 		it('with Register Automatically off and an empty Token field, refuses every request', async () => {
