@@ -163,12 +163,15 @@ describe('row checks on a large mixed input', () => {
 		const reasons: Array<[number, string]> = [];
 		phones.forEach((raw, itemIndex) => {
 			const { rejected, rows } = contactsFromItems([{ phone: raw }], 'phone', prefixes);
-			if (rejected.length) return reasons.push([itemIndex, rejected[0].reason]);
-			const phone = rows[0][0];
-			const first = seen.get(phone);
-			if (first !== undefined) return reasons.push([itemIndex, `duplicate of item ${first}`]);
-			seen.set(phone, itemIndex);
-			sources.push(itemIndex);
+			const first = rejected.length ? undefined : seen.get(rows[0][0]);
+			if (rejected.length) {
+				reasons.push([itemIndex, rejected[0].reason]);
+			} else if (first !== undefined) {
+				reasons.push([itemIndex, `duplicate of item ${first}`]);
+			} else {
+				seen.set(rows[0][0], itemIndex);
+				sources.push(itemIndex);
+			}
 		});
 		return { sources, reasons };
 	}

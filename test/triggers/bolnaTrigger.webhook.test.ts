@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { BolnaTrigger } from '../../nodes/Bolna/BolnaTrigger.node';
@@ -248,7 +248,9 @@ describe('Bolna Trigger webhook (through n8n-core WebhookContext)', () => {
 			const description = new BolnaTrigger().description;
 			const shown = (parameters: IDataObject) =>
 				(description.credentials ?? [])
-					.filter((credential) => NodeHelpers.displayParameter(parameters, credential, trigger(parameters), description))
+					.filter((credential) =>
+						NodeHelpers.displayParameter(parameters as INodeParameters, credential, trigger(parameters), description),
+					)
 					.map((credential) => credential.name);
 			expect(shown({ registerAutomatically: true })).toEqual(['bolnaApi']);
 			expect(shown({ registerAutomatically: false })).toEqual([]);
