@@ -3,6 +3,7 @@
  * The example "Bolna: call new leads and record the outcome": activation registers the Bolna Trigger
  * on the agent, status events start runs only for the selected statuses, Extracted Data Only items
  * carry the simulator's extracted_data, and deactivation restores the agent's previous webhook URL.
+ * With Register Automatically off, the trigger activates and runs without any credential.
  */
 const seed = require('../../simulator/seed');
 const { TYPES, loadExample } = require('../lib/workflow');
@@ -100,11 +101,44 @@ module.exports = async function bolnaTrigger(ctx) {
 	assert.equal(simAgent(sim, agentId).agent_config.webhook_url, PREVIOUS_URL);
 	assert.equal(requestsTo(sim, 'PATCH', `/v2/agent/${agentId}`).length, 2, 'one PATCH on deactivation');
 
+	// With Register Automatically off the trigger needs no credential: a node without one activates,
+	// refuses a wrong token and runs once for an event carrying the user's token.
+	const manualToken = 'manual-token-5c1e8a3f9d2b47e6a0c4';
+	const manualHook = `manual-${trigger.webhookId}`;
+	const manual = await n8n.deploy({
+		name: 'Bolna Trigger, manual token, no credential',
+		nodes: [
+			{
+				id: 'manual-bolna-trigger',
+				name: 'Bolna Trigger',
+				type: TYPES.bolnaTrigger,
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: manualHook,
+				parameters: { registerAutomatically: false, token: manualToken, statuses: ['completed'], outputMode: 'raw', options: {} },
+			},
+		],
+		connections: {},
+	});
+	const manualUrl = `${n8n.webhookBaseUrl}/webhook/${manualHook}/webhook`;
+	const event = { ...simExecution(sim, executionIds[0]), id: `manual-${executionIds[0]}` };
+	assert.equal((await n8n.post(`${manualUrl}?token=${'x'.repeat(manualToken.length)}`, event)).status, 401);
+	const accepted = await n8n.post(`${manualUrl}?token=${manualToken}`, event);
+	assert.equal(accepted.status, 200, `manual-token trigger answered ${accepted.status}: ${JSON.stringify(accepted.data)}`);
+	await n8n.waitForExecutions(manual.id, 1);
+	const [manualRun] = await n8n.executions(manual.id);
+	assert.equal(manualRun.status, 'success');
+	const [raw] = N8n.nodeOutput(await n8n.execution(manualRun.id), 'Bolna Trigger');
+	assert.equal(raw.id, event.id);
+	await n8n.deactivate(manual.id);
+	assert.equal(requestsTo(sim, 'PATCH', `/v2/agent/${agentId}`).length, 2, 'the manual-token trigger changed nothing in Bolna');
+
 	return [
 		`activation PATCHed the agent webhook_url to ${expectedBase}?token=<${token.length} hex>; 401 without/with a wrong token`,
 		`16 status deliveries (all 200) → exactly 3 trigger runs (completed, busy, completed) + 3 lead runs`,
 		`Extracted Data Only items = simulator extracted_data + executionId/status/agentId; Write Outcome: interested / busy / not interested`,
 		`deactivation set the chosen "Webhook URL After Deactivation" ${PREVIOUS_URL} (Bolna's documented GET does not report the agent's URL)`,
+		'Register Automatically off, no credential on the node: activated, 401 for a wrong token, 1 successful run for the right one, no request to Bolna',
 	];
 };
 module.exports.title = 'Bolna Trigger (example bolna-lead-call-outcome): register, filter statuses, extracted data, restore';
