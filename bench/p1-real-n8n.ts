@@ -1,24 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { lastRequestId, seconds, SIM_AGENT_ID, SIM_BOLNA_KEY, startSim } from './p1-batch-vs-calls';
+import type { BenchN8n } from './real-n8n';
+import { startBenchN8n } from './real-n8n';
 import type { Figure } from './report';
 import { median, paired, ratioSpread } from './report';
 
 const COUNT = 2_000;
 const PAIRS = 3;
-
-interface N8nInstance {
-	baseUrl: string;
-	userFolder: string;
-	setupOwner(owner: Record<string, string>): Promise<void>;
-	createCredential(name: string, type: string, data: Record<string, unknown>): Promise<{ id: string; name: string }>;
-	deploy(workflow: Record<string, unknown>, credentials?: Record<string, unknown>): Promise<{ id: string }>;
-	webhook(path: string, body: unknown): Promise<{ status: number; data: unknown }>;
-	stop(): Promise<void>;
-}
 
 /** Webhook (answers with the last node's items) → Code (the contacts) → `step`. */
 function workflow(name: string, path: string, step: Record<string, unknown>) {
@@ -50,21 +40,11 @@ function workflow(name: string, path: string, step: Record<string, unknown>) {
  * /call once per contact, both fed by the same Code node, against the simulator on loopback.
  */
 export async function batchVsHttpLoop(root: string): Promise<Figure[]> {
-	const e2e = {
-		install: require(join(root, 'e2e', 'lib', 'install.js')) as { ensureRuntime(): Promise<{ n8n: { version: string } }> },
-		n8n: require(join(root, 'e2e', 'lib', 'n8n.js')) as {
-			buildAndPack(): Promise<string[]>;
-			N8n: { start(options: Record<string, unknown>): Promise<N8nInstance> };
-		},
-	};
 	const sim = await startSim(root);
-	let n8n: N8nInstance | undefined;
-	let tarballs: string[] | undefined;
+	let bench: BenchN8n | undefined;
 	try {
-		const runtime = await e2e.install.ensureRuntime();
-		tarballs = await e2e.n8n.buildAndPack();
-		n8n = await e2e.n8n.N8n.start({ runtime, tarballs, env: { N8N_LOG_LEVEL: 'warn' } });
-		await n8n.setupOwner({ email: 'owner@example.com', password: 'VoiceAgents1', firstName: 'Bench', lastName: 'Owner' });
+		bench = await startBenchN8n(root);
+		const { n8n, version } = bench;
 		const credential = await n8n.createCredential('Bolna (simulator)', 'bolnaApi', { apiKey: SIM_BOLNA_KEY, baseUrl: sim.url, allowedDestinations: '' });
 		const batchPath = `bench-batch-${randomUUID().slice(0, 8)}`;
 		const loopPath = `bench-loop-${randomUUID().slice(0, 8)}`;
@@ -97,7 +77,7 @@ export async function batchVsHttpLoop(root: string): Promise<Figure[]> {
 		const side = async (path: string) => {
 			const before = lastRequestId(sim);
 			const started = performance.now();
-			const res = await n8n!.webhook(path, {});
+			const res = await n8n.webhook(path, {});
 			const ms = performance.now() - started;
 			if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.data).slice(0, 300)}`);
 			return { ms, requests: lastRequestId(sim) - before };
@@ -111,7 +91,7 @@ export async function batchVsHttpLoop(root: string): Promise<Figure[]> {
 		return [
 			{
 				id: 'P1c',
-				what: `Real n8n ${runtime.n8n.version}: ${COUNT.toLocaleString('en')} contacts from a Code node — Bolna Create Batch vs an HTTP Request node POSTing /call per item (webhook to last node, wall time)`,
+				what: `Real n8n ${version}: ${COUNT.toLocaleString('en')} contacts from a Code node — Bolna Create Batch vs an HTTP Request node POSTing /call per item (webhook to last node, wall time)`,
 				ours: `${seconds(median(pairs.map(([b]) => b.ms)))} (median), 1 request`,
 				baseline: `${seconds(median(pairs.map(([, l]) => l.ms)))} (median), ${COUNT.toLocaleString('en')} requests`,
 				ratio: ratioSpread(pairs.map(([b, l]) => l.ms / b.ms), 1),
@@ -119,11 +99,7 @@ export async function batchVsHttpLoop(root: string): Promise<Figure[]> {
 			},
 		];
 	} finally {
-		if (n8n) {
-			await n8n.stop();
-			rmSync(n8n.userFolder, { recursive: true, force: true });
-		}
-		if (tarballs) rmSync(dirname(tarballs[0]), { recursive: true, force: true });
+		await bench?.stop();
 		await sim.close();
 	}
 }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 
 import { BOLNA_STATUSES } from '../nodes/Bolna/shaping';
 import type { Figure } from './report';
-import type { N8nInstance } from './p3-trigger-throughput';
-import { loadE2e, packNoopTrigger, payload, webhookNode } from './p3-trigger-throughput';
+import { packNoopTrigger, payload, webhookNode } from './p3-trigger-throughput';
+import type { BenchN8n, N8nInstance } from './real-n8n';
+import { startBenchN8n, unusedBolnaCredential } from './real-n8n';
 
 const EVENTS = 20;
 const ROUNDS = 3;
@@ -45,31 +44,20 @@ const CREDENTIAL_QUERY = /\bquery: .*\b(?:credentials_entity|shared_credentials)
  * and needs none (its credential only registers the URL).
  */
 export async function credentialQueries(root: string): Promise<Figure[]> {
-	let n8n: N8nInstance | undefined;
-	let tarballs: string[] | undefined;
-	let noop: string | undefined;
+	let bench: BenchN8n | undefined;
 	try {
-		const e2e = loadE2e(root);
-		const runtime = await e2e.ensureRuntime();
-		tarballs = await e2e.buildAndPack();
-		noop = packNoopTrigger();
-		n8n = await e2e.N8n.start({
-			runtime,
-			tarballs: [...tarballs, noop],
-			env: { N8N_LOG_LEVEL: 'warn', DB_LOGGING_ENABLED: 'true', DB_LOGGING_OPTIONS: 'query' },
+		bench = await startBenchN8n(root, {
+			env: { DB_LOGGING_ENABLED: 'true', DB_LOGGING_OPTIONS: 'query' },
+			extra: () => [packNoopTrigger()],
 		});
-		await n8n.setupOwner({ email: 'owner@example.com', password: 'VoiceAgents1', firstName: 'Bench', lastName: 'Owner' });
-		const bolna = await n8n.createCredential('Bolna (unused)', 'bolnaApi', {
-			apiKey: 'bn-unused-key',
-			baseUrl: 'http://127.0.0.1:9',
-			allowedDestinations: '',
-		});
+		const { n8n, version } = bench;
+		const bolna = await unusedBolnaCredential(n8n);
 		const noopCredential = await n8n.createCredential('Noop', 'noopApi', { key: 'unused' });
 
 		const deploy = async (name: string, type: string, parameters: Record<string, unknown>, credentials?: Record<string, unknown>) => {
 			const id = randomUUID();
-			const workflow = await n8n!.deploy({ name, nodes: [webhookNode(name, type, 2, parameters, id, credentials)], connections: {} });
-			return { url: `${n8n!.baseUrl}/webhook/${id}/webhook?token=${TOKEN}`, workflowId: workflow.id };
+			const workflow = await n8n.deploy({ name, nodes: [webhookNode(name, type, 2, parameters, id, credentials)], connections: {} });
+			return { url: `${n8n.baseUrl}/webhook/${id}/webhook?token=${TOKEN}`, workflowId: workflow.id };
 		};
 		const manual = { registerAutomatically: false, token: TOKEN, statuses: [...BOLNA_STATUSES], outputMode: 'raw', options: {} };
 		const sides: Record<SideName, { url: string; workflowId: string }> = {
@@ -86,12 +74,12 @@ export async function credentialQueries(root: string): Promise<Figure[]> {
 		const done: Record<SideName, number> = { oursCredential: 0, ours: 0, noopCredential: 0, noop: 0 };
 		let next = 0;
 		const credentialQueries = (from: number) =>
-			n8n!.log().slice(from).split('\n').filter((line) => CREDENTIAL_QUERY.test(line)).length;
+			n8n.log().slice(from).split('\n').filter((line) => CREDENTIAL_QUERY.test(line)).length;
 		const measure = async (name: SideName): Promise<number> => {
-			const before = n8n!.log().length;
+			const before = n8n.log().length;
 			await send(sides[name].url, Array.from({ length: EVENTS }, () => payload(next++)));
 			done[name] += EVENTS;
-			await executionsDone(n8n!, sides[name].workflowId, done[name]);
+			await executionsDone(n8n, sides[name].workflowId, done[name]);
 			return credentialQueries(before) / EVENTS;
 		};
 		// n8n's own background work, with no event: none of it may touch credentials.
@@ -112,7 +100,7 @@ export async function credentialQueries(root: string): Promise<Figure[]> {
 			return `${sorted[0].toFixed(2)} / ${sorted[Math.floor(ROUNDS / 2)].toFixed(2)} / ${sorted[ROUNDS - 1].toFixed(2)} per event (difference, ${ROUNDS} rounds)`;
 		};
 		const per = (name: SideName) => `${median(name).toFixed(2)} credential queries/event (median)`;
-		const how = `n8n ${runtime.n8n.version} (SQLite), DB_LOGGING_ENABLED=true: queries naming credentials_entity or shared_credentials that n8n's database layer logs while ${EVENTS} events are answered and their executions saved, divided by ${EVENTS}; ${ROUNDS} rounds, order rotating, after one warm-up round; 0 such queries in 5 s with no event`;
+		const how = `n8n ${version} (SQLite), DB_LOGGING_ENABLED=true: queries naming credentials_entity or shared_credentials that n8n's database layer logs while ${EVENTS} events are answered and their executions saved, divided by ${EVENTS}; ${ROUNDS} rounds, order rotating, after one warm-up round; 0 such queries in 5 s with no event`;
 		return [
 			{
 				id: 'P3f',
@@ -132,7 +120,6 @@ export async function credentialQueries(root: string): Promise<Figure[]> {
 			},
 		];
 	} catch (error) {
-		const tail = n8n ? ` — n8n log: ${n8n.logTail(5)}` : '';
 		return [
 			{
 				id: 'P3f',
@@ -140,15 +127,10 @@ export async function credentialQueries(root: string): Promise<Figure[]> {
 				ours: 'skipped',
 				baseline: 'skipped',
 				ratio: 'n/a',
-				note: `not measured: ${`${(error as Error).message}${tail}`.replace(/\s+/g, ' ').slice(0, 300)}`,
+				note: `not measured: ${(error as Error).message.replace(/\s+/g, ' ').slice(0, 300)}`,
 			},
 		];
 	} finally {
-		if (n8n) {
-			await n8n.stop();
-			rmSync(n8n.userFolder, { recursive: true, force: true });
-		}
-		if (tarballs) rmSync(dirname(tarballs[0]), { recursive: true, force: true });
-		if (noop) rmSync(dirname(noop), { recursive: true, force: true });
+		await bench?.stop();
 	}
 }

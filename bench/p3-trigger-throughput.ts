@@ -1,12 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { BOLNA_STATUSES } from '../nodes/Bolna/shaping';
+import type { BenchN8n, N8nInstance } from './real-n8n';
+import { startBenchN8n, unusedBolnaCredential } from './real-n8n';
 import type { Figure } from './report';
 import { ratioSpread } from './report';
 
@@ -15,31 +17,6 @@ const WARM_UP = 50;
 const CONCURRENCY = 8;
 const ROUNDS = 4;
 const TOKEN = 'bench-token-3f9c2a7e5b1d4c8a9e6f0b2d';
-
-/** The parts of e2e/lib (plain JavaScript) this bench uses. */
-export interface N8nInstance {
-	baseUrl: string;
-	userFolder: string;
-	setupOwner(owner: { email: string; password: string; firstName?: string; lastName?: string }): Promise<void>;
-	createCredential(name: string, type: string, data: Record<string, unknown>): Promise<{ id: string; name: string }>;
-	deploy(workflow: Record<string, unknown>, credentials?: Record<string, unknown>): Promise<{ id: string }>;
-	request(method: string, path: string, data?: unknown): Promise<any>;
-	logTail(lines?: number): string;
-	log(): string;
-	logFile: string;
-	stop(): Promise<void>;
-}
-interface E2eLib {
-	ensureRuntime(): Promise<{ n8n: { version: string; cached: boolean } }>;
-	buildAndPack(options?: { source?: string }): Promise<string[]>;
-	N8n: { start(options: Record<string, unknown>): Promise<N8nInstance> };
-}
-
-export function loadE2e(root: string): E2eLib {
-	const install = require(join(root, 'e2e', 'lib', 'install.js'));
-	const n8n = require(join(root, 'e2e', 'lib', 'n8n.js'));
-	return { ensureRuntime: install.ensureRuntime, buildAndPack: n8n.buildAndPack, N8n: n8n.N8n };
-}
 
 /** A Bolna execution as Bolna POSTs it to the agent's webhook on a status change. */
 export function payload(i: number): string {
@@ -269,22 +246,11 @@ export async function triggerThroughput(root: string): Promise<Figure[]> {
 }
 
 async function triggerThroughputWith(root: string, env: Record<string, string>, setting: string): Promise<Figure[]> {
-	let n8n: N8nInstance | undefined;
-	let tarballs: string[] | undefined;
-	let noop: string | undefined;
+	let bench: BenchN8n | undefined;
 	try {
-		const e2e = loadE2e(root);
-		const runtime = await e2e.ensureRuntime();
-		tarballs = await e2e.buildAndPack();
-		noop = packNoopTrigger();
-		n8n = await e2e.N8n.start({ runtime, tarballs: [...tarballs, noop], env: { N8N_LOG_LEVEL: 'warn', ...env } });
-		await n8n.setupOwner({ email: 'owner@example.com', password: 'VoiceAgents1', firstName: 'Bench', lastName: 'Owner' });
-		// Never called: with Register Automatically off the trigger makes no API request.
-		const credential = await n8n.createCredential('Bolna (unused)', 'bolnaApi', {
-			apiKey: 'bn-unused-key',
-			baseUrl: 'http://127.0.0.1:9',
-			allowedDestinations: '',
-		});
+		bench = await startBenchN8n(root, { env, extra: () => [packNoopTrigger()] });
+		const { n8n, version } = bench;
+		const credential = await unusedBolnaCredential(n8n);
 
 		const triggerId = randomUUID();
 		const ours = await n8n.deploy({
@@ -340,7 +306,7 @@ async function triggerThroughputWith(root: string, env: Record<string, string>, 
 			const started = performance.now();
 			const result = await load(side.url, slice);
 			side.expected += slice.length;
-			const recorded = await executionsDone(n8n!, side.workflowId, side.expected);
+			const recorded = await executionsDone(n8n, side.workflowId, side.expected);
 			if (result.failures || recorded < side.expected) {
 				throw new Error(`${name}: ${result.failures} non-200 answers, ${recorded}/${side.expected} executions recorded`);
 			}
@@ -385,7 +351,7 @@ async function triggerThroughputWith(root: string, env: Record<string, string>, 
 		return [
 			{
 				id: 'P3a',
-				what: `Real n8n ${runtime.n8n.version}, ${setting}: Bolna Trigger (v2) vs bare Webhook node, ${EVENTS.toLocaleString('en')} Bolna status events, ${CONCURRENCY} concurrent — events/s`,
+				what: `Real n8n ${version}, ${setting}: Bolna Trigger (v2) vs bare Webhook node, ${EVENTS.toLocaleString('en')} Bolna status events, ${CONCURRENCY} concurrent — events/s`,
 				ours: `${oursLoad.eventsPerSecond.toFixed(0)} events/s`,
 				baseline: `${bareLoad.eventsPerSecond.toFixed(0)} events/s`,
 				ratio: versus(eventsPerSecond, 'bare'),
@@ -425,15 +391,9 @@ async function triggerThroughputWith(root: string, env: Record<string, string>, 
 			},
 		];
 	} catch (error) {
-		const tail = n8n ? ` — n8n log: ${n8n.logTail(5)}` : '';
-		return skipped(`${(error as Error).message}${tail}`);
+		return skipped((error as Error).message);
 	} finally {
-		// The instance, its SQLite database and the packed tarball are temporary.
-		if (n8n) {
-			await n8n.stop();
-			rmSync(n8n.userFolder, { recursive: true, force: true });
-		}
-		if (tarballs) rmSync(dirname(tarballs[0]), { recursive: true, force: true });
-		if (noop) rmSync(dirname(noop), { recursive: true, force: true });
+		// The instance, its SQLite database and the packed tarballs are temporary.
+		await bench?.stop();
 	}
 }

@@ -90,6 +90,19 @@ async function main() {
 		await editor.page.waitForTimeout(500);
 		await editor.closeNdv();
 	};
+	/** A new workflow with the provider's trigger added from the trigger picker, its panel open. */
+	const openTriggerPanel = async (provider) => {
+		await editor.newWorkflow();
+		await editor.openNodePanel();
+		await editor.search(provider.search);
+		await editor.pick(provider.app);
+		if (!(await editor.ndv.isVisible())) {
+			const actions = await editor.actions();
+			assert(actions.length, `${provider.app}: neither a panel nor a list of triggers opened`);
+			await editor.pickAction(actions[0].action);
+		}
+		await editor.waitForNdv();
+	};
 	/**
 	 * Types every query into the open node panel: each provider's name finds its node, every other
 	 * query finds both. Returns one line per query with the nodes listed.
@@ -145,16 +158,7 @@ async function main() {
 
 		for (const provider of PROVIDERS) {
 			await check(`trigger picker: adds the ${provider.app} Trigger and opens its panel without ✨`, async () => {
-				await editor.newWorkflow();
-				await editor.openNodePanel();
-				await editor.search(provider.search);
-				await editor.pick(provider.app);
-				if (!(await editor.ndv.isVisible())) {
-					const actions = await editor.actions();
-					assert(actions.length, `${provider.app}: neither a panel nor a list of triggers opened`);
-					await editor.pickAction(actions[0].action);
-				}
-				await editor.waitForNdv();
+				await openTriggerPanel(provider);
 				const labels = await editor.fieldLabels();
 				const buttons = await editor.fromAiButtons();
 				await shot(`${slug(provider.app)}-trigger`);
@@ -165,12 +169,7 @@ async function main() {
 		}
 
 		await check('Bland AI Trigger: the inbound number is picked from the account\'s numbers', async () => {
-			await editor.newWorkflow();
-			await editor.openNodePanel();
-			await editor.search('Bland');
-			await editor.pick('Bland AI');
-			if (!(await editor.ndv.isVisible())) await editor.pickAction((await editor.actions())[0].action);
-			await editor.waitForNdv();
+			await openTriggerPanel(PROVIDERS.find((p) => p.app === 'Bland AI'));
 			await editor.chooseOption('registration', 'Automatic on an Inbound Number');
 			const entries = await editor.locatorEntries('inboundPhoneNumber');
 			await shot('bland-ai-trigger-inbound-number');
@@ -181,12 +180,7 @@ async function main() {
 		});
 
 		await check('Bolna Trigger: asks for the credential only while Register Automatically is on', async () => {
-			await editor.newWorkflow();
-			await editor.openNodePanel();
-			await editor.search('Bolna');
-			await editor.pick('Bolna');
-			if (!(await editor.ndv.isVisible())) await editor.pickAction((await editor.actions())[0].action);
-			await editor.waitForNdv();
+			await openTriggerPanel(PROVIDERS.find((p) => p.app === 'Bolna'));
 			const credential = editor.ndv.getByTestId('node-credentials-select');
 			const before = await credential.isVisible();
 			// The switch element, however the editor version nests it in the parameter input.
